@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { main } from '../dist/src/cli/main.js'
+
+main(process.argv).then(
+  (code) => { process.exitCode = code },
+  (err) => {
+    process.stderr.write(`newsgraph: ${err?.stack ?? err}\n`)
+    process.exitCode = 1
+  },
+)

@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander'
+import { registerCode } from './code.js'
+import { UsageError } from './options.js'
+
+export function buildProgram(): Command {
+  const program = new Command()
+  program
+    .name('newsgraph')
+    .description('Turn news into political event data: who did what to whom, when, where, according to whom.')
+    .showHelpAfterError()
+    .exitOverride()
+  registerCode(program)
+  return program
+}
+
+/** Runs the CLI and returns the exit code: 0 success, 1 some inputs failed, 2 usage error. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram()
+  try {
+    await program.parseAsync(argv)
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0
+      return 2
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`newsgraph: ${e.message}\n`)
+      return 2
+    }
+    throw e
+  }
+  return (program.getOptionValue('_exit') as number | undefined) ?? 0
+}

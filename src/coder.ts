@@ -1,0 +1,78 @@
+import { contentHash } from './core/hash.js'
+import { createPipeline, newDoc, toRecord } from './core/pipeline.js'
+import { InputError, type Article, type CodeResult, type Doc, type RawDocument, type Stage } from './core/types.js'
+import { extractHtml } from './extract/html.js'
+import { cleanText } from './extract/text.js'
+import { checkText, decodeText } from './sources/decode.js'
+import { createSegmenter } from './stages/segmenter/segmenter.js'
+
+export interface CoderOptions {
+  /** Reference date (YYYY-MM-DD) for relative dates when an article carries none. */
+  published?: string
+  /** A folder of the user's own dictionary files, layered over the shipped ones. */
+  dictionaries?: string
+}
+
+export interface Coder {
+  /** Turns a raw document into a cleaned Article; throws InputError when it is unusable. */
+  toArticle(raw: RawDocument): Article
+  /** Runs the reading stages over an article. */
+  read(article: Article): Doc
+  /** Both, with errors caught: never throws for bad input. */
+  code(raw: RawDocument): CodeResult
+  stages: Stage[]
+}
+
+export function createCoder(opts: CoderOptions = {}): Coder {
+  const stages: Stage[] = [createSegmenter()]
+  const run = createPipeline(stages)
+
+  function toArticle(raw: RawDocument): Article {
+    let text: string
+    let removed: Article['removed'] = []
+    let meta: Partial<Article> = {}
+    if (raw.html !== undefined || raw.bytes !== undefined) {
+      const html = raw.html ?? decodeText(raw.name, raw.bytes!)
+      const ex = extractHtml(html, { url: raw.url })
+      const cleaned = cleanText(ex.text)
+      text = cleaned.text
+      removed = [...ex.removed, ...cleaned.removed]
+      meta = { title: ex.title, published: ex.published, url: ex.url, source: ex.source, language: ex.language, authors: ex.authors }
+      if (text.trim() === '') throw new InputError(raw.name, 'no article text found in the page')
+    } else if (raw.text !== undefined) {
+      checkText(raw.name, raw.text)
+      const cleaned = cleanText(raw.text)
+      text = cleaned.text
+      removed = cleaned.removed
+      if (text.trim() === '') throw new InputError(raw.name, 'nothing left after removing page furniture')
+    } else throw new InputError(raw.name, 'no text or html')
+    checkText(raw.name, text)
+    return {
+      id: raw.id ?? contentHash(text),
+      text,
+      title: raw.title ?? meta.title ?? null,
+      url: raw.url ?? meta.url ?? null,
+      published: raw.published ?? meta.published ?? opts.published ?? null,
+      source: raw.source ?? meta.source ?? null,
+      language: raw.language ?? meta.language ?? null,
+      authors: raw.authors ?? meta.authors ?? [],
+      removed,
+    }
+  }
+
+  function read(article: Article): Doc {
+    return run(newDoc(article))
+  }
+
+  function code(raw: RawDocument): CodeResult {
+    try {
+      const article = toArticle(raw)
+      return { ok: true, input: raw.name, record: toRecord(read(article)) }
+    } catch (e) {
+      if (e instanceof InputError) return { ok: false, input: e.input, error: e.reason }
+      throw e
+    }
+  }
+
+  return { toArticle, read, code, stages }
+}
