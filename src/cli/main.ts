@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { registerBench } from './bench.js'
 import { registerCode } from './code.js'
 import { UsageError } from './options.js'
 
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride()
   registerCode(program)
+  registerBench(program)
   return program
 }
 
