@@ -1,5 +1,8 @@
+import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import type { Removed } from '../core/types.js'
+import { blockLines } from './blocks.js'
+import { extractMeta } from './meta.js'
 
 export interface ExtractedArticle {
   text: string
@@ -10,16 +13,16 @@ export interface ExtractedArticle {
   source: string | null
   language: string | null
   removed: Removed[]
+  /** Which method of the cascade produced the text (shown in benchmarks and --explain). */
+  method?: string
 }
 
-/** Placeholder until the extraction cascade lands: block text of <body>, one block per line. */
-export function extractHtml(html: string, _opts: { url?: string } = {}): ExtractedArticle {
+export function extractHtml(html: string, opts: { url?: string } = {}): ExtractedArticle {
   const { document } = parseHTML(html)
-  for (const el of document.querySelectorAll('script,style,noscript,nav,header,footer')) el.remove()
-  const lines: string[] = []
-  for (const el of document.querySelectorAll('p,h1,h2,h3,li')) {
-    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
-    if (t) lines.push(t)
-  }
-  return { text: lines.join('\n'), title: document.querySelector('title')?.textContent?.trim() || null, published: null, authors: [], url: null, source: null, language: document.documentElement?.getAttribute('lang') || null, removed: [] }
+  const meta = extractMeta(document, opts.url)
+  const removed: Removed[] = []
+  const reader = new Readability<any>(document as any, { serializer: (el: any) => el })
+  const art = reader.parse()
+  const lines = art?.content ? blockLines(art.content) : []
+  return { ...meta, text: lines.join('\n'), removed, method: 'readability' }
 }
