@@ -4,6 +4,8 @@ import { InputError, type Article, type CodeResult, type Doc, type RawDocument, 
 import { extractHtml } from './extract/html.js'
 import { cleanText } from './extract/text.js'
 import { checkText, decodeText } from './sources/decode.js'
+import { createDates } from './stages/dates/dates.js'
+import { createLanguage } from './stages/language/language.js'
 import { createSegmenter } from './stages/segmenter/segmenter.js'
 
 export interface CoderOptions {
@@ -24,7 +26,7 @@ export interface Coder {
 }
 
 export function createCoder(opts: CoderOptions = {}): Coder {
-  const stages: Stage[] = [createSegmenter()]
+  const stages: Stage[] = [createLanguage(), createSegmenter(), createDates()]
   const run = createPipeline(stages)
 
   function toArticle(raw: RawDocument): Article {

@@ -1,0 +1,200 @@
+import * as chrono from 'chrono-node'
+import type { DateMention, Doc, Precision, Stage } from '../../core/types.js'
+
+/**
+ * Date expressions: chrono-node finds them, we decide what they mean for news.
+ *
+ * - The reference is the article's `published` date. News talks about the past, so a bare
+ *   weekday ("on Thursday") is the most recent such day on or before publication, and a month
+ *   without a year is the most recent one, unless the sentence speaks of the future.
+ * - A relative expression ("last year", "on Thursday", "March 14") is `null` when the article has
+ *   no published date: it is never resolved against the machine's clock. We tell relative from
+ *   absolute by parsing against two distant references: what moves with the reference is relative.
+ * - Precision follows what the text says: "earlier this month" is a month, "last year" a year.
+ */
+
+/** Sentences without any of these words cannot hold a date chrono would find; skipping them keeps reading fast. */
+const DATE_CUE =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|week|weeks|month|months|year|years|day|days|ago|weekend|fortnight|decade)\b|\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/i
+
+/** Words in the sentence that make a month or weekday without a year point forward in time. */
+const FUTURE_CUE = /\b(will|shall|would|next|upcoming|scheduled|plans?|planned|expected to|is due|are due|due to|set to|to be held|'ll|’ll)\b/i
+
+/** Casual words chrono reads as dates that, in news, are not dates (modal "may", "now", "second"...). */
+const NOT_A_DATE = /^(now|may|march|sun|sat|second|mon|wed|a day|one day|the day|that day|this day|day|days|the week|a week|a year|the year|a month|the month|the weekend|this week|today's|tonight)$/i
+
+/** A stretch of time ("after a week", "for two days") is a duration, not a date. */
+const DURATION = /^(after|for|within|in|over|during|about|nearly|almost|more than|some)\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few|\d+)\b/i
+
+/** Modifiers chrono leaves out that belong to the expression as a reader sees it. */
+const LEADING_MODIFIER = /(?:\b(?:earlier|later|early|late|since|until|by|before|after|in|on|during)\s+)$/i
+
+/** A year after one of these prepositions is a date, not a number ("in 2022", "since 1991"). */
+const YEAR_EXPR = /\b(?:in|since|by|during|until|till|of|from|before|after|early|late|mid-?)\s+((?:1[89]|20)\d\d)\b(?!\s*(?:%|percent|people|troops|soldiers|men|women|km|miles|tons|dollars))/gi
+
+const DAY_MS = 86_400_000
+
+/** Two references far apart, used only to tell relative expressions from absolute ones. */
+const PROBE_A = new Date(Date.UTC(1950, 5, 15, 12))
+const PROBE_B = new Date(Date.UTC(1987, 1, 10, 12))
+
+/** The calendar day of a published date or date-time, at noon UTC so that no time zone moves it. */
+export function referenceDate(published: string | null | undefined): Date | null {
+  if (!published) return null
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published.trim())
+  if (!m) {
+    const t = Date.parse(published)
+    if (Number.isNaN(t)) return null
+    const d = new Date(t)
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 12))
+  }
+  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], 12))
+}
+
+function iso(y: number, m?: number, d?: number): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0')
+  if (m === undefined) return p(y, 4)
+  if (d === undefined) return `${p(y, 4)}-${p(m)}`
+  return `${p(y, 4)}-${p(m)}-${p(d)}`
+}
+
+function cut(date: string, precision: Precision): string {
+  return precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date.slice(0, 10)
+}
+
+interface Found {
+  start: number
+  end: number
+  text: string
+  date: string | null
+  precision: Precision | null
+}
+
+const parser = chrono.casual
+
+function parseAt(text: string, ref: Date): chrono.ParsedResult[] {
+  return parser.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })
+}
+
+function ymd(r: chrono.ParsedResult): string {
+  const s = r.start
+  return iso(s.get('year') ?? 0, s.get('month') ?? 1, s.get('day') ?? 1)
+}
+
+function precisionOf(r: chrono.ParsedResult, text: string): Precision | null {
+  const s = r.start
+  // A week is finer than a month but there is no week precision: the month is what we can vouch for.
+  if (/\bweeks?\b|\bweekend\b|\bfortnight\b/i.test(text)) return 'month'
+  if (s.isCertain('day') || s.isCertain('weekday')) return 'day'
+  if (/\b(yesterday|today|tomorrow|tonight|ago)\b/i.test(text) && /\bdays?\b|yesterday|today|tomorrow|tonight/i.test(text)) return 'day'
+  if (s.isCertain('month')) return 'month'
+  if (s.isCertain('year')) return 'year'
+  return null
+}
+
+/** Resolves one chrono result against the article's reference, leaning to the past. */
+function resolve(r: chrono.ParsedResult, text: string, ref: Date, sentence: string): { date: string; precision: Precision } | null {
+  const precision = precisionOf(r, text)
+  if (!precision) return null
+  const s = r.start
+  const future = FUTURE_CUE.test(sentence)
+  let date = ymd(r)
+  const refIso = ref.toISOString().slice(0, 10)
+  const bareWeekday = s.isCertain('weekday') && !s.isCertain('day') && !/\b(next|this|last|past|coming)\b/i.test(text)
+  if (bareWeekday) {
+    // Most recent such weekday on or before publication: "Tass reported on Friday" in Friday's paper is that Friday.
+    const wd = s.get('weekday') ?? 0
+    const shift = future ? (wd - ref.getUTCDay() + 7) % 7 : -((ref.getUTCDay() - wd + 7) % 7)
+    date = new Date(ref.getTime() + shift * DAY_MS).toISOString().slice(0, 10)
+  } else if (s.isCertain('month') && !s.isCertain('year') && !/\b(this|last|next|past|coming|ago)\b/i.test(text)) {
+    // A month (and day) with no year: the most recent one, unless the sentence looks ahead.
+    const m = s.get('month')!
+    const d = s.isCertain('day') ? s.get('day')! : 1
+    let y = ref.getUTCFullYear()
+    if (future) {
+      if (cut(iso(y, m, d), precision) < cut(refIso, precision)) y++
+    } else if (cut(iso(y, m, d), precision) > cut(refIso, precision)) y--
+    date = iso(y, m, d)
+  }
+  return { date: cut(date, precision), precision }
+}
+
+/** Whether chrono's reading depends on the reference date (relative) or not (absolute). */
+function isRelative(sentence: string, r: chrono.ParsedResult): boolean {
+  const probe = (ref: Date) => parseAt(sentence, ref).find((x) => x.index === r.index)
+  const a = probe(PROBE_A)
+  const b = probe(PROBE_B)
+  if (!a || !b) return true
+  const p = precisionOf(r, r.text) ?? 'day'
+  return cut(ymd(a), p) !== cut(ymd(b), p)
+}
+
+/** Finds the date expressions in one sentence; offsets are relative to the sentence. */
+export function findDates(sentence: string, ref: Date | null): Found[] {
+  const out: Found[] = []
+  if (!DATE_CUE.test(sentence)) return out
+  for (const r of parseAt(sentence, ref ?? PROBE_A)) {
+    let text = r.text.replace(/[\s,;:]+$/, '')
+    let start = r.index
+    if (text.trim() === '' || NOT_A_DATE.test(text.trim()) || (DURATION.test(text) && !/\bago\b/i.test(text))) continue
+    // A time of day alone ("at 3 p.m.") is not a date.
+    if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('month') && !r.start.isCertain('year') && !/yesterday|today|tomorrow|tonight|ago|last|next|this/i.test(text)) continue
+    const lead = LEADING_MODIFIER.exec(sentence.slice(Math.max(0, start - 12), start))
+    if (lead && /^(earlier|later|early|late)\b/i.test(lead[0])) {
+      start -= lead[0].length
+      text = sentence.slice(start, r.index) + text
+    }
+    let resolved: { date: string; precision: Precision } | null = null
+    if (ref) resolved = resolve(r, text, ref, sentence)
+    else if (!isRelative(sentence, r)) resolved = resolve(r, text, PROBE_A, sentence)
+    const precision = resolved?.precision ?? precisionOf(r, text)
+    out.push({ start, end: start + text.length, text, date: resolved?.date ?? null, precision })
+  }
+  YEAR_EXPR.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = YEAR_EXPR.exec(sentence))) {
+    const start = m.index + m[0].length - m[1].length
+    const end = start + 4
+    if (out.some((f) => f.start < end && start < f.end)) continue
+    out.push({ start, end, text: m[1], date: m[1], precision: 'year' })
+  }
+  return out.sort((a, b) => a.start - b.start)
+}
+
+export function createDates(): Stage {
+  return {
+    name: 'dates',
+    requires: ['sentences'],
+    assigns: ['dates'],
+    run(doc: Doc) {
+      const text = doc.article.text
+      const ref = referenceDate(doc.article.published)
+      const dates: DateMention[] = []
+      for (const s of doc.sentences) {
+        const st = text.slice(s.start, s.end)
+        for (const f of findDates(st, ref)) {
+          dates.push({ start: s.start + f.start, end: s.start + f.end, text: f.text, sentence: s.index, date: f.date, precision: f.precision })
+        }
+      }
+      doc.dates = dates
+    },
+  }
+}
+
+/**
+ * The date expression that governs a token: among the dates of the same sentence, the nearest
+ * one (a resolved date wins a tie). `null` when the sentence has none — the caller decides
+ * whether to fall back to the article's published date.
+ */
+export function dateForSpan(doc: Doc, sentenceIndex: number, tokenIndex?: number): DateMention | null {
+  const cands = doc.dates.filter((d) => d.sentence === sentenceIndex)
+  if (cands.length === 0) return null
+  if (tokenIndex === undefined || !doc.tokens[tokenIndex]) return cands.find((d) => d.date) ?? cands[0]
+  const at = doc.tokens[tokenIndex].start
+  const dist = (d: DateMention) => (at < d.start ? d.start - at : at >= d.end ? at - d.end : 0)
+  return cands.reduce((best, d) => {
+    const a = dist(d)
+    const b = dist(best)
+    return a < b || (a === b && d.date && !best.date) ? d : best
+  })
+}

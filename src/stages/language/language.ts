@@ -1,0 +1,117 @@
+import type { Doc, Stage } from '../../core/types.js'
+
+/**
+ * Language check of our own: newsgraph's dictionaries and patterns are English, so the point
+ * is to warn when an article is not, not to identify every language on earth. Two signals:
+ * the writing system (Cyrillic, Arabic, Han...) and the share of common function words of a
+ * few Latin-script languages. No dependency: a 50-word list per language is enough for a
+ * news article and costs microseconds.
+ */
+
+/** Characters read from the start of the article: enough words to decide, cheap on huge inputs. */
+const SAMPLE_CHARS = 4000
+/** Fewer words than this and any guess is noise; we say nothing. */
+const MIN_WORDS = 8
+/** Share of letters in one non-Latin script above which the text is in that script. */
+const SCRIPT_SHARE = 0.4
+/** English function words make up 35-50% of running news text; below this share it is not English. */
+const MIN_ENGLISH_SHARE = 0.12
+/** Another language's function words must beat English's share by this factor to be named. */
+const OTHER_LANGUAGE_MARGIN = 1.5
+
+const STOPWORDS: Record<string, string> = {
+  en: 'the of and to a in is that for it was on with as by at from his he are be this have has had not but or an they which were their said who will would been its her she we than after about also more when there out into up one new over',
+  es: 'el la de que y en los las del se por un una con para es al lo como más pero sus le ya o este ha porque esta entre cuando muy sin sobre también me hasta hay donde quien desde todo nos durante todos uno les ni contra otros ese eso fue',
+  fr: 'le la les de des du et en un une est que qui dans pour pas sur au aux par avec ce cette il elle ne se plus sont ont été son sa ses mais ou leur nous vous je lui comme tout fait être',
+  de: 'der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über einen so zum war haben nur oder aber vor zur bis',
+  pt: 'o a os as de do da dos das e em no na nos nas um uma que para com por se não mais como foi ao pelo pela seu sua são também está ele ela entre quando muito já',
+  it: 'il lo la i gli le di del della dei delle e che in un una per con non si è da al alla sono come ma anche più questo questa ha nel nella sul sulla',
+  nl: 'de het een en van in is op te dat die voor met zijn niet aan er om ook als dan bij of uit maar nog wel door naar heeft hij ze wordt werd over',
+  id: 'yang dan di ke dari ini itu dengan untuk tidak dalam akan pada juga oleh ada adalah sebagai karena kami mereka tersebut bahwa telah sudah',
+  tr: 've bir bu da de için ile olarak çok daha gibi olan ama en sonra kadar değil ise mi ne var ya şu tarafından',
+}
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'English', es: 'Spanish', fr: 'French', de: 'German', pt: 'Portuguese', it: 'Italian', nl: 'Dutch', id: 'Indonesian', tr: 'Turkish',
+  ru: 'Cyrillic-script (e.g. Russian, Ukrainian)', ar: 'Arabic-script (e.g. Arabic, Persian, Urdu)', zh: 'Chinese', ja: 'Japanese', ko: 'Korean',
+  he: 'Hebrew', el: 'Greek', hi: 'Devanagari-script (e.g. Hindi)', th: 'Thai', ka: 'Georgian', hy: 'Armenian',
+}
+
+const SCRIPTS: [string, RegExp][] = [
+  ['ru', /\p{Script=Cyrillic}/u],
+  ['ar', /\p{Script=Arabic}/u],
+  ['ja', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  ['zh', /\p{Script=Han}/u],
+  ['ko', /\p{Script=Hangul}/u],
+  ['he', /\p{Script=Hebrew}/u],
+  ['el', /\p{Script=Greek}/u],
+  ['hi', /\p{Script=Devanagari}/u],
+  ['th', /\p{Script=Thai}/u],
+  ['ka', /\p{Script=Georgian}/u],
+  ['hy', /\p{Script=Armenian}/u],
+]
+
+const SETS: [string, Set<string>][] = Object.entries(STOPWORDS).map(([k, v]) => [k, new Set(v.split(' '))])
+
+export interface LanguageGuess {
+  /** ISO 639-1 code, or 'und' when there is too little text to tell. */
+  language: string
+  name: string
+  /** Share of words that are English function words (for explaining the decision). */
+  englishShare: number
+}
+
+export function detectLanguage(text: string): LanguageGuess {
+  const sample = text.slice(0, SAMPLE_CHARS)
+  let letters = 0
+  const counts = new Map<string, number>()
+  for (const ch of sample) {
+    if (!/\p{L}/u.test(ch)) continue
+    letters++
+    if (ch < '\u0250') continue
+    // Japanese mixes Han with kana: kana anywhere decides it; Han counts toward it too.
+    for (const [code, re] of SCRIPTS) if (re.test(ch)) { counts.set(code, (counts.get(code) ?? 0) + 1); break }
+  }
+  if (counts.has('ja') && counts.has('zh')) counts.set('ja', counts.get('ja')! + counts.get('zh')!)
+  const words = sample.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? []
+  const share = (set: Set<string>) => (words.length ? words.filter((w) => set.has(w)).length / words.length : 0)
+  const englishShare = share(SETS[0][1])
+  for (const [code, n] of [...counts].sort((a, b) => b[1] - a[1])) {
+    if (letters > 0 && n / letters >= SCRIPT_SHARE) return { language: code, name: LANGUAGE_NAMES[code], englishShare }
+  }
+  if (words.length < MIN_WORDS) return { language: 'und', name: 'undetermined', englishShare }
+  let best = 'en'
+  let bestShare = englishShare
+  for (const [code, set] of SETS.slice(1)) {
+    const s = share(set)
+    if (s > bestShare * OTHER_LANGUAGE_MARGIN && s > bestShare) { best = code; bestShare = s }
+  }
+  if (best === 'en' && englishShare < MIN_ENGLISH_SHARE) return { language: 'und', name: 'undetermined', englishShare }
+  return { language: best, name: LANGUAGE_NAMES[best], englishShare }
+}
+
+/** Warns about non-English articles and fills `article.language` when the input did not say. */
+export function createLanguage(): Stage {
+  return {
+    name: 'language',
+    requires: ['article'],
+    assigns: ['language'],
+    run(doc: Doc) {
+      const article = doc.article
+      const guess = detectLanguage(article.text)
+      const declared = article.language ? article.language.toLowerCase().split(/[-_]/)[0] : null
+      if (!declared && guess.language !== 'und') article.language = guess.language
+      const looksOther = guess.language !== 'en' && guess.language !== 'und'
+      if (!looksOther && (!declared || declared === 'en')) return
+      const said = looksOther
+        ? `text looks ${guess.name} (${guess.language}; ${Math.round(guess.englishShare * 100)}% English function words)`
+        : `declared language "${article.language}"`
+      doc.report.push({
+        stage: 'language',
+        rule: 'not-english',
+        severity: 'warning',
+        message: `${said}, not English: newsgraph reads English only, so entities and events will be missing or wrong`,
+      })
+    },
+  }
+}
