@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { registerBench } from './bench.js'
 import { registerCode } from './code.js'
+import { registerServe } from './serve.js'
 import { UsageError } from './options.js'
 
 export function buildProgram(): Command {
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .exitOverride()
   registerCode(program)
   registerBench(program)
+  registerServe(program)
   return program
 }
 
