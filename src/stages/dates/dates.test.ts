@@ -69,3 +69,12 @@ test('dateForSpan picks the nearest date of the sentence', () => {
   assert.equal(dateForSpan(doc, 0, tok('Israel'))?.date, '2022')
   assert.equal(dateForSpan(doc, 5), null)
 })
+
+test('periods and dates anchored to another event are not dated', () => {
+  const doc = read('Three months after the fall of Assad, attacks rose over the past six months and two days later in the next five years.', '2025-03-14')
+  assert.deepEqual(doc.dates.map((d) => d.text), [])
+})
+
+test('reported "would" does not push a weekday into the future', () => {
+  assert.equal(only('The United States said Tuesday that it would resume aid.', '2025-03-12').date, '2025-03-11')
+})

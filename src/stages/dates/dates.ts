@@ -17,11 +17,21 @@ import type { DateMention, Doc, Precision, Stage } from '../../core/types.js'
 const DATE_CUE =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|week|weeks|month|months|year|years|day|days|ago|weekend|fortnight|decade)\b|\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/i
 
-/** Words in the sentence that make a month or weekday without a year point forward in time. */
-const FUTURE_CUE = /\b(will|shall|would|next|upcoming|scheduled|plans?|planned|expected to|is due|are due|due to|set to|to be held|'ll|’ll)\b/i
+/** Words just before a month or weekday that make it point forward ("will meet on Tuesday"). "would" is left out: in reported speech it is mostly past. */
+const FUTURE_CUE = /\b(will|shall|next|upcoming|scheduled|plans?|planned|expected|is due|are due|due to|set to|set for|to be held|'ll|’ll)\b/i
+/** How far before the date expression a future cue still governs it. */
+const FUTURE_WINDOW_CHARS = 60
+/** A month-day without a year this many days after publication is still this year's (an announced event); beyond it, last year's. */
+const FUTURE_SLACK_DAYS = 31
 
 /** Casual words chrono reads as dates that, in news, are not dates (modal "may", "now", "second"...). */
-const NOT_A_DATE = /^(now|may|march|sun|sat|second|mon|wed|a day|one day|the day|that day|this day|day|days|the week|a week|a year|the year|a month|the month|the weekend|this week|today's|tonight)$/i
+const NOT_A_DATE = /^(now|may|march|sun|sat|second|mon|wed|a day|one day|the day|that day|this day|day|days|the week|a week|a year|the year|a month|the month|the weekend|today's|tonight)$|\bin the day$|,\s*may$/i
+
+/** Anchored to another event, not to publication ("three months after", "two days later"): we cannot place it. */
+const ANCHORED_ELSEWHERE = /\b(after|later|before|earlier|prior)$/i
+
+/** A stretch up to now or from now ("the past six months", "the next five years") is a period, not a date. */
+const PERIOD = /^(the\s+)?(past|last|next|coming|previous)\s+((\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|couple of)\s+)?(days|weeks|months|years|decades)$|^(the\s+)?past\s+(day|week|month|year|decade)$/i
 
 /** A stretch of time ("after a week", "for two days") is a duration, not a date. */
 const DURATION = /^(after|for|within|in|over|during|about|nearly|almost|more than|some)\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few|\d+)\b/i
@@ -93,11 +103,11 @@ function precisionOf(r: chrono.ParsedResult, text: string): Precision | null {
 }
 
 /** Resolves one chrono result against the article's reference, leaning to the past. */
-function resolve(r: chrono.ParsedResult, text: string, ref: Date, sentence: string): { date: string; precision: Precision } | null {
+function resolve(r: chrono.ParsedResult, text: string, ref: Date, before: string): { date: string; precision: Precision } | null {
   const precision = precisionOf(r, text)
   if (!precision) return null
   const s = r.start
-  const future = FUTURE_CUE.test(sentence)
+  const future = FUTURE_CUE.test(before.slice(-FUTURE_WINDOW_CHARS))
   let date = ymd(r)
   const refIso = ref.toISOString().slice(0, 10)
   const bareWeekday = s.isCertain('weekday') && !s.isCertain('day') && !/\b(next|this|last|past|coming)\b/i.test(text)
@@ -113,7 +123,7 @@ function resolve(r: chrono.ParsedResult, text: string, ref: Date, sentence: stri
     let y = ref.getUTCFullYear()
     if (future) {
       if (cut(iso(y, m, d), precision) < cut(refIso, precision)) y++
-    } else if (cut(iso(y, m, d), precision) > cut(refIso, precision)) y--
+    } else if (Date.UTC(y, m - 1, d, 12) - ref.getTime() > FUTURE_SLACK_DAYS * DAY_MS) y--
     date = iso(y, m, d)
   }
   return { date: cut(date, precision), precision }
@@ -137,6 +147,7 @@ export function findDates(sentence: string, ref: Date | null): Found[] {
     let text = r.text.replace(/[\s,;:]+$/, '')
     let start = r.index
     if (text.trim() === '' || NOT_A_DATE.test(text.trim()) || (DURATION.test(text) && !/\bago\b/i.test(text))) continue
+    if (ANCHORED_ELSEWHERE.test(text) || PERIOD.test(text)) continue
     // A time of day alone ("at 3 p.m.") is not a date.
     if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('month') && !r.start.isCertain('year') && !/yesterday|today|tomorrow|tonight|ago|last|next|this/i.test(text)) continue
     const lead = LEADING_MODIFIER.exec(sentence.slice(Math.max(0, start - 12), start))
@@ -145,8 +156,9 @@ export function findDates(sentence: string, ref: Date | null): Found[] {
       text = sentence.slice(start, r.index) + text
     }
     let resolved: { date: string; precision: Precision } | null = null
-    if (ref) resolved = resolve(r, text, ref, sentence)
-    else if (!isRelative(sentence, r)) resolved = resolve(r, text, PROBE_A, sentence)
+    const before = sentence.slice(0, start)
+    if (ref) resolved = resolve(r, text, ref, before)
+    else if (!isRelative(sentence, r)) resolved = resolve(r, text, PROBE_A, before)
     const precision = resolved?.precision ?? precisionOf(r, text)
     out.push({ start, end: start + text.length, text, date: resolved?.date ?? null, precision })
   }
