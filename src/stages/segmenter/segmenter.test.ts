@@ -32,3 +32,33 @@ test('token offsets point at the token text and carry POS tags', () => {
   const meet = doc.tokens.find((t) => text.slice(t.start, t.end) === 'meet')
   assert.equal(meet?.lemma, 'meet')
 })
+
+function sentences(text: string): string[] {
+  const doc = segment(text)
+  return doc.sentences.map((x) => text.slice(x.start, x.end))
+}
+
+test('title and reference abbreviations never end a sentence', () => {
+  assert.deepEqual(sentences('Mohammed bin Salman met Pres. Macron. They talked.'), ['Mohammed bin Salman met Pres. Macron.', 'They talked.'])
+  assert.deepEqual(sentences('The figures (see Fig. 3) were clear. Critics agreed.'), ['The figures (see Fig. 3) were clear.', 'Critics agreed.'])
+  assert.deepEqual(sentences('Sen. Lindsey Graham, R-S.C., said the U.S.-led coalition must act. Others disagreed.'), ['Sen. Lindsey Graham, R-S.C., said the U.S.-led coalition must act.', 'Others disagreed.'])
+  assert.deepEqual(sentences('They arrived Aug. 15. The talks began Sept. 1. Nothing changed.'), ['They arrived Aug. 15.', 'The talks began Sept. 1.', 'Nothing changed.'])
+})
+
+test('an abbreviation that can end a sentence does end it', () => {
+  assert.deepEqual(sentences('He lives in the U.S. He works in Washington.'), ['He lives in the U.S.', 'He works in Washington.'])
+  assert.deepEqual(sentences('He bought apples, pears, etc. The shop closed.'), ['He bought apples, pears, etc.', 'The shop closed.'])
+})
+
+test('quotes: a quoted question followed by its attribution is one sentence', () => {
+  assert.deepEqual(sentences('"Are you sure?" she asked. "Yes," he said.'), ['"Are you sure?" she asked.', '"Yes," he said.'])
+  assert.deepEqual(sentences('Rubio (R-Fla.) said so. Others agreed.'), ['Rubio (R-Fla.) said so.', 'Others agreed.'])
+  assert.deepEqual(sentences('It is “support for terrorism.” Russia disagreed.'), ['It is “support for terrorism.”', 'Russia disagreed.'])
+})
+
+test('ellipses: mid-sentence they join, before a capitalized function word they split, alone they attach', () => {
+  assert.deepEqual(sentences('Officials said the so-called "peace plan..." was dead. Talks ended.'), ['Officials said the so-called "peace plan..." was dead.', 'Talks ended.'])
+  assert.deepEqual(sentences('He paused... Then he continued to speak.'), ['He paused...', 'Then he continued to speak.'])
+  assert.deepEqual(sentences('The talks ended... and nothing came of them.'), ['The talks ended... and nothing came of them.'])
+  assert.deepEqual(sentences('The base was thrown into doubt. … Without certainty, it cannot work.'), ['The base was thrown into doubt. …', 'Without certainty, it cannot work.'])
+})

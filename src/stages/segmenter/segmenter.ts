@@ -27,6 +27,63 @@ export function splitParagraphs(text: string): Paragraph[] {
 }
 
 /**
+ * Abbreviations that are always followed by a name or a number ("Pres. Macron", "Fig. 3"), so a
+ * sentence never ends on them. "Inc.", "Jr.", "etc." are left out: they do end sentences.
+ */
+const NEVER_FINAL = new Set(
+  'mr mrs ms dr prof pres gov sen sens rep reps gen lt col capt cmdr adm sgt maj brig cpl pvt amb hon rev fr msgr st mt ft fig figs no nos vol art sec atty supt insp det dept jan feb aug sept oct nov dec approx'.split(' '),
+)
+/** Capitalized function words after an ellipsis start a new sentence ("He paused... Then he went on"). */
+const SENTENCE_OPENER_POS = new Set(['PRON', 'DET', 'ADV', 'CCONJ', 'SCONJ', 'ADP', 'AUX'])
+
+/**
+ * Repairs wink's sentence boundaries on news text: splits after an ellipsis followed by a
+ * capitalized function word, and joins where wink split after a title abbreviation, inside a
+ * state abbreviation ("R-S.C."), in front of a lowercase word ("“Sure?” she asked"), or in the
+ * middle of an ellipsis. Ranges are [tokenStart, tokenEnd) over `tokens`.
+ */
+export function repairSentences(text: string, tokens: Token[], ranges: [number, number][]): [number, number][] {
+  const word = (t: number) => text.slice(tokens[t].start, tokens[t].end)
+  const split: [number, number][] = []
+  for (const [a, b] of ranges) {
+    let from = a
+    for (let t = a; t < b - 1; t++) {
+      if (/^(\.{3,}|…)$/.test(word(t)) && /^\p{Lu}/u.test(word(t + 1)) && SENTENCE_OPENER_POS.has(tokens[t + 1].pos)) {
+        split.push([from, t + 1])
+        from = t + 1
+      }
+    }
+    split.push([from, b])
+  }
+  const out: [number, number][] = []
+  for (const r of split) {
+    const prev = out[out.length - 1]
+    if (prev && prev[1] === r[0] && shouldJoin(text, tokens, prev, r)) prev[1] = r[1]
+    else out.push([r[0], r[1]])
+  }
+  return out
+}
+
+function shouldJoin(text: string, tokens: Token[], prev: [number, number], next: [number, number]): boolean {
+  const last = text.slice(tokens[prev[1] - 1].start, tokens[prev[1] - 1].end)
+  const beforeLast = prev[1] - 2 >= prev[0] ? text.slice(tokens[prev[1] - 2].start, tokens[prev[1] - 2].end) : ''
+  const nextText = text.slice(tokens[next[0]].start, tokens[Math.min(next[1], next[0] + 3) - 1].end)
+  // "Pres." or "Pres" + "." as wink may split them.
+  const abbrev = (last === '.' ? beforeLast : last.replace(/\.$/, '')).toLowerCase()
+  if (last.endsWith('.') || last === '.') {
+    if (NEVER_FINAL.has(abbrev)) return true
+    // A single capital initial before a comma or another initial: "R-S.C.," split after "S.".
+    if (/(^|[-.])\p{Lu}\.?$/u.test(last.length > 1 ? last : beforeLast + last) && /^\p{Lu}\.[,)]/u.test(nextText)) return true
+  }
+  // A "sentence" of punctuation only (a lone "…" between two sentences) belongs to the one before.
+  if (tokens.slice(next[0], next[1]).every((t) => t.pos === 'PUNCT' || t.pos === 'SYM')) return true
+  // The rest of an ellipsis, or a sentence that opens with a lowercase word: it continues the last one.
+  if (/^\.+/.test(nextText)) return true
+  if (/^["“”'‘’(\[]*\p{Ll}/u.test(nextText) && !/^(e\.g|i\.e|iphone|ebay)/i.test(nextText)) return true
+  return false
+}
+
+/**
  * Sentences, tokens and part-of-speech tags from wink-nlp, one paragraph at a time so that a
  * sentence never crosses a line break. Token offsets are recovered from wink's own
  * value + preceding-spaces stream, which reproduces the input exactly.
@@ -64,15 +121,16 @@ export function createSegmenter(): Stage {
           offset += v.length
         }
         ours[values.length] = tokens.length
+        const ranges: [number, number][] = []
         wdoc.sentences().each((s: any) => {
           const [a, b] = s.out(its.span) as [number, number]
-          const tokenStart = ours[a]
-          const tokenEnd = ours[b + 1]
-          if (tokenEnd <= tokenStart) return
+          if (ours[b + 1] > ours[a]) ranges.push([ours[a], ours[b + 1]])
+        })
+        for (const [tokenStart, tokenEnd] of repairSentences(text, tokens, ranges)) {
           const index = sentences.length
           for (let t = tokenStart; t < tokenEnd; t++) tokens[t].sentence = index
           sentences.push({ index, paragraph: para.index, start: tokens[tokenStart].start, end: tokens[tokenEnd - 1].end, tokenStart, tokenEnd })
-        })
+        }
       }
       doc.tokens = tokens
       doc.sentences = sentences
