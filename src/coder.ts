@@ -1,9 +1,9 @@
 import { contentHash } from './core/hash.js'
 import { createPipeline, newDoc, toRecord } from './core/pipeline.js'
 import { InputError, type Article, type CodeResult, type Doc, type RawDocument, type Stage } from './core/types.js'
-import { extractHtml } from './extract/html.js'
+import { extractHtml, extractHtmlBytes } from './extract/html.js'
 import { cleanText } from './extract/text.js'
-import { checkText, decodeText } from './sources/decode.js'
+import { checkText } from './sources/decode.js'
 import { createDates } from './stages/dates/dates.js'
 import { createLanguage } from './stages/language/language.js'
 import { createSegmenter } from './stages/segmenter/segmenter.js'
@@ -34,8 +34,9 @@ export function createCoder(opts: CoderOptions = {}): Coder {
     let removed: Article['removed'] = []
     let meta: Partial<Article> = {}
     if (raw.html !== undefined || raw.bytes !== undefined) {
-      const html = raw.html ?? decodeText(raw.name, raw.bytes!)
-      const ex = extractHtml(html, { url: raw.url })
+      const ex = raw.html !== undefined
+        ? extractHtml(raw.html, { url: raw.url, name: raw.name })
+        : extractHtmlBytes(raw.bytes!, { url: raw.url, name: raw.name, contentType: raw.contentType })
       const cleaned = cleanText(ex.text)
       text = cleaned.text
       removed = [...ex.removed, ...cleaned.removed]

@@ -1,7 +1,16 @@
+/**
+ * HTML page → article: metadata, then a cascade for the body text.
+ *  1. furniture cleaning, Readability over linkedom, link-list and line cleaning;
+ *  2. when that under-delivers (Readability found nothing, or little against the page's own
+ *     paragraph text): Readability on the untouched page, in case cleaning cut the article;
+ *  3. last: the page's paragraphs in order, link-heavy and furniture blocks dropped.
+ * The longest plausible candidate wins.
+ */
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
-import type { Removed } from '../core/types.js'
+import { InputError, type Removed } from '../core/types.js'
 import { blockLines } from './blocks.js'
+import { decodeHtml, MAX_HTML_BYTES } from './charset.js'
 import { postCleanDom, preClean } from './clean.js'
 import { cleanLines } from './lines.js'
 import { extractMeta } from './meta.js'
@@ -15,21 +24,75 @@ export interface ExtractedArticle {
   source: string | null
   language: string | null
   removed: Removed[]
-  /** Which method of the cascade produced the text (shown in benchmarks and --explain). */
-  method?: string
+  /** Which method of the cascade produced the text: readability, readability-raw, paragraphs. */
+  method: string
 }
 
-export function extractHtml(html: string, opts: { url?: string } = {}): ExtractedArticle {
-  const { document } = parseHTML(html)
-  const meta = extractMeta(document, opts.url)
-  const removed: Removed[] = []
+export interface ExtractOptions {
+  url?: string
+  /** Input name for error messages. */
+  name?: string
+}
+
+/** Below this many characters the first method is taken to have missed the article (a short news brief is ~400). */
+const MIN_ARTICLE_CHARS = 400
+/** A later method must beat the current text by this factor to replace it: longer is not better by a hair. */
+const FALLBACK_GAIN = 1.5
+/** A paragraph-fallback block shorter than this is navigation or a label, not prose. */
+const MIN_PARAGRAPH_CHARS = 40
+/** A paragraph-fallback block with this share of link text is a link list. */
+const PARAGRAPH_LINK_SHARE = 0.3
+
+function readabilityText(document: any, removed: Removed[]): string {
+  const art = new Readability<any>(document, { serializer: (el: any) => el }).parse()
+  if (!art?.content) return ''
+  postCleanDom(art.content, removed)
+  return cleanLines(blockLines(art.content), removed).join('\n')
+}
+
+function paragraphsText(document: any, removed: Removed[]): string {
   preClean(document)
-  const reader = new Readability<any>(document as any, { serializer: (el: any) => el })
-  const art = reader.parse()
-  let lines: string[] = []
-  if (art?.content) {
-    postCleanDom(art.content, removed)
-    lines = cleanLines(blockLines(art.content), removed)
+  const lines: string[] = []
+  for (const el of document.querySelectorAll('p,h2,h3,blockquote,pre,li')) {
+    if (el.closest && el.parentElement?.closest?.('p,blockquote,pre,li')) continue
+    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
+    if (t.length < MIN_PARAGRAPH_CHARS && !/^H\d$/.test(el.tagName)) continue
+    let link = 0
+    for (const a of el.querySelectorAll('a')) link += (a.textContent ?? '').replace(/\s+/g, ' ').length
+    if (t.length === 0 || link / t.length >= PARAGRAPH_LINK_SHARE) continue
+    lines.push(t)
   }
-  return { ...meta, text: lines.join('\n'), removed, method: 'readability' }
+  return cleanLines(lines, removed).join('\n')
+}
+
+export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedArticle {
+  const name = opts.name ?? opts.url ?? 'page'
+  if (html.length > MAX_HTML_BYTES) throw new InputError(name, `page too large (${(html.length / 1048576).toFixed(1)} M characters; the limit is ${MAX_HTML_BYTES / 1048576} M): not a single news article`)
+  const { document } = parseHTML(html)
+  if (!document.documentElement) throw new InputError(name, 'not an HTML page: no document element')
+  const meta = extractMeta(document, opts.url)
+  let removed: Removed[] = []
+  preClean(document)
+  let text = readabilityText(document, removed)
+  let method = 'readability'
+  if (text.length < MIN_ARTICLE_CHARS) {
+    const tries: [string, (doc: any, r: Removed[]) => string][] = [['readability-raw', readabilityText], ['paragraphs', paragraphsText]]
+    for (const [m, fn] of tries) {
+      const r: Removed[] = []
+      const t = fn(parseHTML(html).document, r)
+      if (t.length > Math.max(text.length * FALLBACK_GAIN, text.length + MIN_PARAGRAPH_CHARS)) {
+        text = t
+        removed = r
+        method = m
+      }
+      if (text.length >= MIN_ARTICLE_CHARS) break
+    }
+  }
+  return { ...meta, text, removed, method }
+}
+
+/** The extractor for undecoded page bytes (files, HTTP bodies, WARC records). */
+export function extractHtmlBytes(bytes: Uint8Array, opts: ExtractOptions & { contentType?: string } = {}): ExtractedArticle {
+  const { text } = decodeHtml(opts.name ?? opts.url ?? 'page', bytes, opts.contentType)
+  return extractHtml(text, opts)
 }
