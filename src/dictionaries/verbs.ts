@@ -1,0 +1,302 @@
+// Loads the verb dictionaries (converted PETRARCH2 CAMEO.2.0 + newsgraph's own additions + a user's
+// folder) and compiles them once into a trie over word forms. Nothing here runs per article.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fromRoot } from '../core/paths.js'
+import { PLOVER_TYPES, type PloverType } from '../core/types.js'
+
+export type Item =
+  | { kind: 'word'; w: string; exact?: boolean }
+  | { kind: 'synset'; name: string }
+  | { kind: 'compound'; words: Item[] }
+  | { kind: 'pp'; prep: string[] | null; words: Item[] }
+  | { kind: 'source' }
+  | { kind: 'target' }
+  | { kind: 'skip' }
+
+interface RawPattern {
+  pre: Item[] | string
+  post: Item[] | string
+  code?: string | null
+  reverse?: string | null
+  type?: PloverType | null
+  line?: number
+  found_under?: string | null
+}
+
+interface RawVerb {
+  words: string[] | string
+  forms?: string[]
+  phrasal?: boolean
+  line?: number
+  code?: string | null
+  type?: PloverType | null
+}
+
+interface RawBlock {
+  id: string
+  line?: number
+  code?: string | null
+  type?: PloverType | null
+  verbs: RawVerb[]
+  patterns: RawPattern[]
+}
+
+export interface RawNominal {
+  /** The noun (lemma) and its plural or other forms. */
+  words: string[]
+  code?: string | null
+  type?: PloverType | null
+  /** Whether the noun names a meeting-like event whose participants are all actors. */
+  reciprocal?: boolean
+  line?: number
+}
+
+interface RawFile {
+  format: string
+  provenance?: unknown
+  synsets?: Record<string, ({ w: string; exact?: boolean } | string)[]>
+  blocks?: RawBlock[]
+  nominals?: RawNominal[]
+  plover?: Record<string, { type: string; mode: string | null; context: string[] }>
+  transformations?: { rule: string; line: number }[]
+}
+
+export interface Coding {
+  code: string | null
+  type: PloverType | null
+  mode: string | null
+  context: string[]
+}
+
+export interface Pattern extends Coding {
+  pre: Item[]
+  post: Item[]
+  /** Number of content words the pattern requires: the most specific match wins. */
+  specificity: number
+  /** Where the pattern came from, for --explain: `file:line`. */
+  ref: string
+}
+
+export interface VerbEntry extends Coding {
+  block: string
+  words: string[]
+  ref: string
+  patterns: Pattern[]
+}
+
+export interface NominalEntry extends Coding {
+  words: string[]
+  reciprocal: boolean
+  ref: string
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>
+  entries: VerbEntry[]
+}
+
+export interface VerbDictionary {
+  /** Trie keyed by word forms (norms and lemmas); a path of words is a (phrasal) verb. */
+  trie: TrieNode
+  nominals: Map<string, NominalEntry>
+  synsets: Map<string, Set<string>>
+  /** Longest multi-word synset member, in words, so matching knows how far to look. */
+  stats: { blocks: number; verbs: number; patterns: number; nominals: number; files: string[] }
+  toPlover(code: string | null): Coding
+}
+
+const SHIPPED = ['cameo-2.0.json', 'newsgraph-additions.json']
+
+/** Regular English inflections of a verb or noun, so a word matches whether or not the tagger lemmatized it. */
+export function inflections(base: string): string[] {
+  const out = [base]
+  if (base.includes(' ')) return out
+  const cons = /[^aeiou]$/.test(base)
+  if (base.endsWith('e')) out.push(base + 's', base + 'd', base.slice(0, -1) + 'ing')
+  else if (base.endsWith('y') && cons && !/[aeiou]y$/.test(base)) out.push(base.slice(0, -1) + 'ies', base.slice(0, -1) + 'ied', base + 'ing')
+  else if (/(s|x|z|ch|sh)$/.test(base)) out.push(base + 'es', base + 'ed', base + 'ing')
+  else out.push(base + 's', base + 'ed', base + 'ing')
+  // Doubling the final consonant (ban -> banned, ship -> shipped): both spellings are harmless to index.
+  if (/[^aeiou][aeiou][bdgklmnprt]$/.test(base)) out.push(base + base.slice(-1) + 'ed', base + base.slice(-1) + 'ing')
+  return out
+}
+
+/** Parses the PETRARCH pattern mini-language (`* (WITH +) TALKS`) used by our own additions. */
+export function parsePatternSide(text: string): Item[] {
+  const toks = text.match(/\(|\)|\{|\}|[^\s(){}]+/g) ?? []
+  const items: Item[] = []
+  let pp: { kind: 'pp'; prep: string[] | null; words: Item[] } | null = null
+  let compound: Item[] | null = null
+  for (const t of toks) {
+    if (t === '(') { pp = { kind: 'pp', prep: null, words: [] }; continue }
+    if (t === ')') { if (pp) items.push(pp); pp = null; continue }
+    if (t === '{') { compound = []; continue }
+    if (t === '}') {
+      const c: Item = { kind: 'compound', words: compound ?? [] }
+      if (pp) pp.words.push(c); else items.push(c)
+      compound = null
+      continue
+    }
+    let item: Item
+    if (t === '$') item = { kind: 'source' }
+    else if (t === '+') item = { kind: 'target' }
+    else if (t === '^' || t === '%') item = { kind: 'skip' }
+    else if (t.startsWith('&')) item = { kind: 'synset', name: t.slice(1).replace(/_$/, '') }
+    else {
+      const exact = t.endsWith('_') && t.length > 1
+      item = { kind: 'word', w: (exact ? t.slice(0, -1) : t).toLowerCase().replace(/_/g, ' '), ...(exact ? { exact: true } : {}) }
+    }
+    if (compound) { compound.push(item); continue }
+    if (pp) {
+      if (pp.prep === null && item.kind === 'word') pp.prep = item.w.split('/')
+      else pp.words.push(item)
+      continue
+    }
+    items.push(item)
+  }
+  return items
+}
+
+function specificityOf(items: Item[]): number {
+  let n = 0
+  for (const it of items) {
+    if (it.kind === 'word' || it.kind === 'synset') n++
+    else if (it.kind === 'compound') n += specificityOf(it.words)
+    else if (it.kind === 'pp') n += 1 + specificityOf(it.words)
+  }
+  return n
+}
+
+function isPlover(t: unknown): t is PloverType {
+  return typeof t === 'string' && (PLOVER_TYPES as string[]).includes(t)
+}
+
+export class DictionaryError extends Error {}
+
+/**
+ * Loads the shipped verb files and, when given, every `*.json` verb file in the user's folder
+ * (files with `"format": "newsgraph-verbs/1"`); later files add blocks and nominals, and a user's
+ * block with the id of a shipped one replaces it.
+ */
+export function loadVerbDictionary(userDir?: string): VerbDictionary {
+  const files: string[] = SHIPPED.map((f) => fromRoot('dictionaries', 'verbs', f))
+  if (userDir) {
+    const dir = existsSync(join(userDir, 'verbs')) ? join(userDir, 'verbs') : userDir
+    if (existsSync(dir)) for (const f of readdirSync(dir).sort()) if (f.endsWith('.json')) files.push(join(dir, f))
+  }
+  const raw: { name: string; data: RawFile }[] = []
+  for (const f of files) {
+    let data: RawFile
+    try {
+      data = JSON.parse(readFileSync(f, 'utf8'))
+    } catch (e) {
+      throw new DictionaryError(`verb dictionary ${f}: cannot read it as JSON (${(e as Error).message}); fix or remove the file`)
+    }
+    if (data.format !== 'newsgraph-verbs/1') {
+      if (raw.length < SHIPPED.length) throw new DictionaryError(`verb dictionary ${f}: format is not newsgraph-verbs/1`)
+      continue // a user's folder may hold actor files too; skip what is not a verb file
+    }
+    raw.push({ name: f.split('/').slice(-1)[0], data })
+  }
+  return compile(raw)
+}
+
+export function compile(files: { name: string; data: RawFile }[]): VerbDictionary {
+  const plover = new Map<string, Coding>()
+  const synsets = new Map<string, Set<string>>()
+  const blocks = new Map<string, { file: string; block: RawBlock }>()
+  const nominalsRaw: { file: string; n: RawNominal }[] = []
+  for (const { name, data } of files) {
+    for (const [code, row] of Object.entries(data.plover ?? {})) {
+      plover.set(code, { code, type: isPlover(row.type) ? row.type : null, mode: row.mode, context: row.context })
+    }
+    for (const [sname, members] of Object.entries(data.synsets ?? {})) {
+      const set = synsets.get(sname) ?? new Set<string>()
+      for (const m of members) {
+        const w = typeof m === 'string' ? m.toLowerCase() : m.w
+        const exact = typeof m === 'string' ? false : !!m.exact
+        for (const f of exact ? [w] : inflections(w)) set.add(f)
+      }
+      synsets.set(sname, set)
+    }
+    for (const b of data.blocks ?? []) blocks.set(b.id, { file: name, block: b })
+    for (const n of data.nominals ?? []) nominalsRaw.push({ file: name, n })
+  }
+
+  function toPlover(code: string | null): Coding {
+    if (code === null) return { code, type: null, mode: null, context: [] }
+    // PLOVER's manual: a 4-digit code not in the table falls back to its 3- then 2-digit prefix.
+    for (let c = code; c.length >= 2; c = c.slice(0, -1)) {
+      const row = plover.get(c)
+      if (row) return { ...row, code }
+    }
+    return { code, type: null, mode: null, context: [] }
+  }
+
+  function coding(code: string | null | undefined, type: PloverType | null | undefined): Coding {
+    if (type !== undefined && type !== null) return { code: code ?? null, type, mode: null, context: [] }
+    return toPlover(code ?? null)
+  }
+
+  const trie: TrieNode = { next: new Map(), entries: [] }
+  let nVerbs = 0
+  let nPatterns = 0
+  for (const { file, block } of blocks.values()) {
+    const patterns: Pattern[] = (block.patterns ?? []).map((p) => {
+      const pre = typeof p.pre === 'string' ? parsePatternSide(p.pre) : p.pre
+      const post = typeof p.post === 'string' ? parsePatternSide(p.post) : p.post
+      return {
+        ...coding(p.code, p.type),
+        pre,
+        post,
+        specificity: specificityOf(pre) + specificityOf(post),
+        ref: `${file}:${p.line ?? block.id}`,
+      }
+    })
+    // Most specific first, so the first match is the one to use.
+    patterns.sort((a, b) => b.specificity - a.specificity)
+    nPatterns += patterns.length
+    for (const v of block.verbs) {
+      const words = typeof v.words === 'string' ? v.words.toLowerCase().split(/\s+/) : v.words
+      const own = 'code' in v || v.type ? coding(v.code, v.type) : coding(block.code, block.type)
+      const entry: VerbEntry = { ...own, block: block.id, words, ref: `${file}:${v.line ?? block.line ?? block.id}`, patterns }
+      nVerbs++
+      // Index the first word under all its forms; the rest of a phrasal verb must follow literally.
+      const firstForms = new Set(inflections(words[0]))
+      for (const f of v.forms ?? []) firstForms.add(f.split(' ')[0])
+      for (const first of firstForms) {
+        let node = trie.next.get(first)
+        if (!node) trie.next.set(first, (node = { next: new Map(), entries: [] }))
+        for (const w of words.slice(1)) {
+          let nx = node.next.get(w)
+          if (!nx) node.next.set(w, (nx = { next: new Map(), entries: [] }))
+          node = nx
+        }
+        node.entries.push(entry)
+      }
+    }
+  }
+
+  const nominals = new Map<string, NominalEntry>()
+  for (const { file, n } of nominalsRaw) {
+    const entry: NominalEntry = { ...coding(n.code, n.type), words: n.words, reciprocal: !!n.reciprocal, ref: `${file}:${n.line ?? n.words[0]}` }
+    for (const w of n.words) nominals.set(w.toLowerCase(), entry)
+  }
+
+  return {
+    trie,
+    nominals,
+    synsets,
+    stats: { blocks: blocks.size, verbs: nVerbs, patterns: nPatterns, nominals: nominals.size, files: files.map((f) => f.name) },
+    toPlover,
+  }
+}
+
+let shipped: VerbDictionary | undefined
+
+/** The shipped dictionaries, compiled once per process. */
+export function shippedVerbDictionary(): VerbDictionary {
+  shipped ??= loadVerbDictionary()
+  return shipped
+}
