@@ -23,6 +23,8 @@ export interface RawDocument {
   source?: string
   language?: string
   authors?: string[]
+  /** Where this document sits in a resumable stream (a WARC record's offset): ingest stores it to continue a stopped run. */
+  resume?: { source: string; offset: number }
 }
 
 export interface Removed {
