@@ -60,6 +60,8 @@ export interface Driver extends Conn {
   queue?: JobQueue
 }
 
+/** Any fixed number: the advisory lock id that serialises schema migrations on PostgreSQL. */
+const MIGRATION_LOCK = 74_617_001
 const DEFAULT_LIMIT = 50
 const DEFAULT_TIMELINE = 20
 /** Counterparts and aliases shown in a dossier: enough to read, small enough to stay fast. */
@@ -200,18 +202,17 @@ export class SqlStore implements Store {
   }
 
   async migrate(): Promise<number> {
-    await this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL, why TEXT NOT NULL)`)
-    const have = await this.version()
-    for (const m of MIGRATIONS) {
-      if (m.version <= have) continue
-      await this.db.tx(async (c) => {
-        // Another process may have migrated while we waited for the lock.
-        const again = await c.get(`SELECT version FROM schema_migrations WHERE version = ?`, [m.version])
-        if (again) return
+    await this.db.tx(async (c) => {
+      // Several workers may start at once: one migrates, the others wait here and then find nothing to do.
+      if (this.db.dialect === 'postgres') await c.get(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`)
+      await c.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL, why TEXT NOT NULL)`)
+      const have = Number((await c.get(`SELECT MAX(version) AS v FROM schema_migrations`))?.v ?? 0)
+      for (const m of MIGRATIONS) {
+        if (m.version <= have) continue
         await c.exec(m.sql(this.db.dialect))
         await c.run(`INSERT INTO schema_migrations (version, applied_at, why) VALUES (?, ?, ?)`, [m.version, new Date().toISOString(), m.why])
-      })
-    }
+      }
+    })
     return SCHEMA_VERSION
   }
 
@@ -262,7 +263,8 @@ export class SqlStore implements Store {
         [r.id, i, rows.mentionActorIds[i], m.type, m.text, m.name, m.country, m.sector, m.code, m.sentence, m.start, m.end, m.origin, m.acts ? 1 : 0, m.role ?? null, m.place ? JSON.stringify(m.place) : null],
       )
     }
-    for (const a of rows.actors.values()) {
+    // Shared rows (actors, clusters, counters) are always locked in id order, so concurrent writers on PostgreSQL cannot deadlock.
+    for (const a of [...rows.actors.values()].sort((x, y) => (x.id < y.id ? -1 : 1))) {
       await c.run(
         `INSERT INTO actors (id, name, type, country, sector, code, origin, mentions, events, first_seen, last_seen) VALUES (?,?,?,?,?,?,'learned',?,?,?,?)
          ON CONFLICT (id) DO UPDATE SET mentions = actors.mentions + excluded.mentions, events = actors.events + excluded.events,
@@ -290,13 +292,13 @@ export class SqlStore implements Store {
         )
       }
     }
-    for (const t of rows.typeCounts.values()) {
+    for (const t of [...rows.typeCounts.values()].sort((x, y) => (x.actor + x.type < y.actor + y.type ? -1 : 1))) {
       await c.run(
         `INSERT INTO actor_types (actor_id, type, as_actor, as_recipient) VALUES (?,?,?,?) ON CONFLICT (actor_id, type) DO UPDATE SET as_actor = actor_types.as_actor + excluded.as_actor, as_recipient = actor_types.as_recipient + excluded.as_recipient`,
         [t.actor, t.type, t.asActor, t.asRecipient],
       )
     }
-    for (const t of rows.counterparts.values()) {
+    for (const t of [...rows.counterparts.values()].sort((x, y) => (x.actor + '|' + x.other < y.actor + '|' + y.other ? -1 : 1))) {
       await c.run(
         `INSERT INTO actor_counterparts (actor_id, other_id, as_actor, as_recipient) VALUES (?,?,?,?) ON CONFLICT (actor_id, other_id) DO UPDATE SET as_actor = actor_counterparts.as_actor + excluded.as_actor, as_recipient = actor_counterparts.as_recipient + excluded.as_recipient`,
         [t.actor, t.other, t.asActor, t.asRecipient],
@@ -304,21 +306,32 @@ export class SqlStore implements Store {
     }
     const outlet = sourceOf(r)
     const rids: number[] = []
+    const perCluster = new Map<string, { cl: (typeof rows.events)[number]['cluster']; type: string; n: number; first: string; last: string }>()
+    for (const er of rows.events) {
+      const p = perCluster.get(er.cluster.id)
+      if (p) {
+        p.n++
+        if (er.day < p.first) p.first = er.day
+        if (er.day > p.last) p.last = er.day
+      } else perCluster.set(er.cluster.id, { cl: er.cluster, type: er.event.type, n: 1, first: er.day, last: er.day })
+    }
+    for (const [id, p] of [...perCluster].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+      await c.run(
+        `INSERT INTO clusters (id, ckey, bucket, type, num_mentions, num_sources, num_articles, first_day, last_day) VALUES (?,?,?,?,?,0,0,?,?)
+         ON CONFLICT (id) DO UPDATE SET num_mentions = clusters.num_mentions + excluded.num_mentions,
+           first_day = ${least('clusters.first_day', 'excluded.first_day')}, last_day = ${greatest('clusters.last_day', 'excluded.last_day')}`,
+        [id, p.cl.key, p.cl.bucket, p.type, p.n, p.first, p.last],
+      )
+      if (await c.run(`INSERT INTO cluster_articles (cluster_id, article_id) VALUES (?,?) ON CONFLICT DO NOTHING`, [id, r.id])) {
+        await c.run(`UPDATE clusters SET num_articles = num_articles + 1 WHERE id = ?`, [id])
+      }
+      if (await c.run(`INSERT INTO cluster_sources (cluster_id, source) VALUES (?,?) ON CONFLICT DO NOTHING`, [id, outlet])) {
+        await c.run(`UPDATE clusters SET num_sources = num_sources + 1 WHERE id = ?`, [id])
+      }
+    }
     for (const er of rows.events) {
       const e = er.event
       const cl = er.cluster
-      await c.run(
-        `INSERT INTO clusters (id, ckey, bucket, type, num_mentions, num_sources, num_articles, first_day, last_day) VALUES (?,?,?,?,1,0,0,?,?)
-         ON CONFLICT (id) DO UPDATE SET num_mentions = clusters.num_mentions + 1,
-           first_day = ${least('clusters.first_day', 'excluded.first_day')}, last_day = ${greatest('clusters.last_day', 'excluded.last_day')}`,
-        [cl.id, cl.key, cl.bucket, e.type, er.day, er.day],
-      )
-      if (await c.run(`INSERT INTO cluster_articles (cluster_id, article_id) VALUES (?,?) ON CONFLICT DO NOTHING`, [cl.id, r.id])) {
-        await c.run(`UPDATE clusters SET num_articles = num_articles + 1 WHERE id = ?`, [cl.id])
-      }
-      if (await c.run(`INSERT INTO cluster_sources (cluster_id, source) VALUES (?,?) ON CONFLICT DO NOTHING`, [cl.id, outlet])) {
-        await c.run(`UPDATE clusters SET num_sources = num_sources + 1 WHERE id = ?`, [cl.id])
-      }
       const ins = await c.get(
         `INSERT INTO events (id, article_id, type, quad, polarity, day, cluster_id, sentence_index, sentence_text, data) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING rid`,
         [e.id, r.id, e.type, e.quad, e.polarity, er.day, cl.id, e.sentence.index, er.sentenceText, JSON.stringify(e)],
