@@ -15,7 +15,9 @@ import type { DateMention, Doc, Precision, Stage } from '../../core/types.js'
 
 /** Sentences without any of these words cannot hold a date chrono would find; skipping them keeps reading fast. */
 const DATE_CUE =
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|week|weeks|month|months|year|years|day|days|ago|weekend|fortnight|decade)\b|\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/i
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|week|weeks|month|months|year|years|day|days|ago|weekend|fortnight|decade)\b|\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/gi
+/** chrono reads only this much text around each cue: parsing whole sentences costs more than the rest of reading. */
+const WINDOW_CHARS = 28
 
 /** Words just before a month or weekday that make it point forward ("will meet on Tuesday"). "would" is left out: in reported speech it is mostly past. */
 const FUTURE_CUE = /\b(will|shall|next|upcoming|scheduled|plans?|planned|expected|is due|are due|due to|set to|set for|to be held|'ll|’ll)\b/i
@@ -139,28 +141,52 @@ function isRelative(sentence: string, r: chrono.ParsedResult): boolean {
   return cut(ymd(a), p) !== cut(ymd(b), p)
 }
 
+/** Stretches of the sentence around date cues, widened to word edges and merged when they touch. */
+function cueWindows(sentence: string): [number, number][] {
+  const out: [number, number][] = []
+  DATE_CUE.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = DATE_CUE.exec(sentence))) {
+    let a = Math.max(0, m.index - WINDOW_CHARS)
+    let b = Math.min(sentence.length, m.index + m[0].length + WINDOW_CHARS)
+    while (a > 0 && /\S/.test(sentence[a - 1])) a--
+    while (b < sentence.length && /\S/.test(sentence[b])) b++
+    const last = out[out.length - 1]
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b)
+    else out.push([a, b])
+  }
+  return out
+}
+
+/** One chrono result, found in the window starting at `ws`, as a date mention of the sentence (or null when it is not one). */
+function interpret(sentence: string, ws: number, win: string, r: chrono.ParsedResult, ref: Date | null): Found | null {
+  let text = r.text.replace(/[\s,;:]+$/, '')
+  let start = ws + r.index
+  if (text.trim() === '' || NOT_A_DATE.test(text.trim()) || (DURATION.test(text) && !/\bago\b/i.test(text))) return null
+  if (ANCHORED_ELSEWHERE.test(text) || PERIOD.test(text)) return null
+  // A time of day alone ("at 3 p.m.") is not a date.
+  if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('month') && !r.start.isCertain('year') && !/yesterday|today|tomorrow|tonight|ago|last|next|this/i.test(text)) return null
+  const lead = LEADING_MODIFIER.exec(sentence.slice(Math.max(0, start - 12), start))
+  if (lead && /^(earlier|later|early|late)\b/i.test(lead[0])) {
+    start -= lead[0].length
+    text = sentence.slice(start, ws + r.index) + text
+  }
+  const before = sentence.slice(0, start)
+  let resolved: { date: string; precision: Precision } | null = null
+  if (ref) resolved = resolve(r, text, ref, before)
+  else if (!isRelative(win, r)) resolved = resolve(r, text, PROBE_A, before)
+  return { start, end: start + text.length, text, date: resolved?.date ?? null, precision: resolved?.precision ?? precisionOf(r, text) }
+}
+
 /** Finds the date expressions in one sentence; offsets are relative to the sentence. */
 export function findDates(sentence: string, ref: Date | null): Found[] {
   const out: Found[] = []
-  if (!DATE_CUE.test(sentence)) return out
-  for (const r of parseAt(sentence, ref ?? PROBE_A)) {
-    let text = r.text.replace(/[\s,;:]+$/, '')
-    let start = r.index
-    if (text.trim() === '' || NOT_A_DATE.test(text.trim()) || (DURATION.test(text) && !/\bago\b/i.test(text))) continue
-    if (ANCHORED_ELSEWHERE.test(text) || PERIOD.test(text)) continue
-    // A time of day alone ("at 3 p.m.") is not a date.
-    if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('month') && !r.start.isCertain('year') && !/yesterday|today|tomorrow|tonight|ago|last|next|this/i.test(text)) continue
-    const lead = LEADING_MODIFIER.exec(sentence.slice(Math.max(0, start - 12), start))
-    if (lead && /^(earlier|later|early|late)\b/i.test(lead[0])) {
-      start -= lead[0].length
-      text = sentence.slice(start, r.index) + text
+  for (const [ws, we] of cueWindows(sentence)) {
+    const win = sentence.slice(ws, we)
+    for (const r of parseAt(win, ref ?? PROBE_A)) {
+      const found = interpret(sentence, ws, win, r, ref)
+      if (found && !out.some((f) => f.start < found.end && found.start < f.end)) out.push(found)
     }
-    let resolved: { date: string; precision: Precision } | null = null
-    const before = sentence.slice(0, start)
-    if (ref) resolved = resolve(r, text, ref, before)
-    else if (!isRelative(sentence, r)) resolved = resolve(r, text, PROBE_A, before)
-    const precision = resolved?.precision ?? precisionOf(r, text)
-    out.push({ start, end: start + text.length, text, date: resolved?.date ?? null, precision })
   }
   YEAR_EXPR.lastIndex = 0
   let m: RegExpExecArray | null

@@ -63,15 +63,13 @@ export interface LanguageGuess {
 
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.slice(0, SAMPLE_CHARS)
-  let letters = 0
+  let letters = (sample.match(/[A-Za-z\u00C0-\u024F]/g) ?? []).length
   const counts = new Map<string, number>()
-  for (const ch of sample) {
-    if (!/\p{L}/u.test(ch)) continue
-    letters++
-    if (ch < '\u0250') continue
-    // Japanese mixes Han with kana: kana anywhere decides it; Han counts toward it too.
-    for (const [code, re] of SCRIPTS) if (re.test(ch)) { counts.set(code, (counts.get(code) ?? 0) + 1); break }
+  // Only letters beyond Latin Extended need a script: news in English has few, so this loop is short.
+  for (const ch of sample.match(/[^\u0000-\u024F]/gu) ?? []) {
+    for (const [code, re] of SCRIPTS) if (re.test(ch)) { counts.set(code, (counts.get(code) ?? 0) + 1); letters++; break }
   }
+  // Japanese mixes Han with kana: kana anywhere decides it; Han counts toward it too.
   if (counts.has('ja') && counts.has('zh')) counts.set('ja', counts.get('ja')! + counts.get('zh')!)
   const words = sample.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? []
   const share = (set: Set<string>) => (words.length ? words.filter((w) => set.has(w)).length / words.length : 0)

@@ -1,0 +1,171 @@
+/**
+ * Reading throughput: newsgraph's reading stages (everything before events) beside wink-nlp's own
+ * sentences + POS on the same text, plus the time to load and compile the dictionaries.
+ * `newsgraph bench --suite reading [--corpus file.jsonl]`.
+ */
+import { readFileSync } from 'node:fs'
+import { createCoder } from '../src/coder.js'
+import { newDoc } from '../src/core/pipeline.js'
+import { fromRoot } from '../src/core/paths.js'
+import type { Article, Stage } from '../src/core/types.js'
+import { wink } from '../src/stages/segmenter/segmenter.js'
+
+/** The corpus is repeated until it is at least this big, so that timings are not noise. */
+export const MIN_CORPUS_BYTES = 5 * 1024 * 1024
+/** Our reading must keep at least half of wink's own speed: the extra stages may not dominate. */
+export const MIN_RATIO = 0.5
+/** Loading and compiling dictionaries happens at every start of the CLI; above a second it is felt. */
+export const MAX_DICTIONARY_MS = 1000
+/** Stages from this one on are coding, not reading. */
+const FIRST_CODING_STAGE = /^(events?|quotes?|attribution|coref|resolve)/
+
+export interface ReadingOptions {
+  corpus?: string
+  minBytes?: number
+  /** Print nothing; return the figures (used by tests and other benches). */
+  quiet?: boolean
+}
+
+export interface ReadingFigures {
+  bytes: number
+  articles: number
+  sentences: number
+  tokens: number
+  winkTokens: number
+  readingTokensPerSec: number
+  winkTokensPerSec: number
+  ratio: number
+  dictionaryMs: number | null
+  dictionaryParts: Record<string, number>
+  readingStages: string[]
+  coding: { stages: string[]; sentencesPerSec: number; tokensPerSec: number; events: number } | null
+}
+
+function loadCorpus(path: string, minBytes: number): Article[] {
+  const base: Article[] = []
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue
+    const r = JSON.parse(line)
+    if (typeof r.text === 'string') base.push({ id: String(r.id ?? base.length), text: r.text, published: r.published ?? null, title: r.title ?? null })
+  }
+  if (base.length === 0) throw new Error(`${path}: no JSONL records with a "text" field`)
+  const out: Article[] = []
+  let bytes = 0
+  for (let round = 0; bytes < minBytes; round++) {
+    for (const a of base) {
+      out.push({ ...a, id: `${a.id}#${round}` })
+      bytes += Buffer.byteLength(a.text)
+    }
+  }
+  return out
+}
+
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6
+
+/** Times the dictionary loaders that exist in this build (they are added by other areas as they land). */
+async function timeDictionaries(): Promise<Record<string, number>> {
+  const parts: Record<string, number> = {}
+  const loaders: [string, string, string][] = [
+    ['actors', '../src/dictionaries/actors.js', 'shippedDictionaries'],
+    ['verbs', '../src/dictionaries/verbs.js', 'shippedVerbDictionary'],
+    ['places', '../src/stages/places/gazetteer.js', 'gazetteer'],
+  ]
+  for (const [name, mod, fn] of loaders) {
+    let m: any
+    try {
+      m = await import(mod)
+    } catch {
+      continue
+    }
+    if (typeof m[fn] !== 'function') continue
+    const t0 = process.hrtime.bigint()
+    m[fn]()
+    parts[name] = ms(t0)
+  }
+  return parts
+}
+
+function timeStages(stages: Stage[], articles: Article[]) {
+  let sentences = 0
+  let tokens = 0
+  let events = 0
+  const t0 = process.hrtime.bigint()
+  for (const a of articles) {
+    const doc = newDoc({ ...a })
+    for (const s of stages) s.run(doc)
+    sentences += doc.sentences.length
+    tokens += doc.tokens.length
+    events += doc.events.length
+  }
+  return { secs: ms(t0) / 1000, sentences, tokens, events }
+}
+
+function timeWink(articles: Article[]) {
+  const nlp = wink()
+  const its = nlp.its
+  let tokens = 0
+  const t0 = process.hrtime.bigint()
+  for (const a of articles) {
+    const d = nlp.readDoc(a.text)
+    d.sentences().out()
+    const pos = d.tokens().out(its.pos) as string[]
+    for (const p of pos) if (p !== 'SPACE') tokens++
+  }
+  return { secs: ms(t0) / 1000, tokens }
+}
+
+export async function run(opts: ReadingOptions = {}): Promise<ReadingFigures> {
+  const say = (s: string) => {
+    if (!opts.quiet) process.stdout.write(s + '\n')
+  }
+  // Dictionaries first, in a process that has loaded none: that is what every CLI start pays.
+  wink()
+  const dictionaryParts = await timeDictionaries()
+  const t0 = process.hrtime.bigint()
+  const coder = createCoder()
+  const coderMs = ms(t0)
+  const dictionaryMs = Object.keys(dictionaryParts).length ? Object.values(dictionaryParts).reduce((a, b) => a + b, 0) : null
+
+  const corpus = opts.corpus ?? fromRoot('data', 'sample', 'voa_stories.jsonl')
+  const articles = loadCorpus(corpus, opts.minBytes ?? MIN_CORPUS_BYTES)
+  const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0)
+  const cut = coder.stages.findIndex((s) => FIRST_CODING_STAGE.test(s.name))
+  const reading = cut < 0 ? coder.stages : coder.stages.slice(0, cut)
+
+  // A short warm-up of both so that neither pays the JIT alone.
+  const warm = articles.slice(0, 20)
+  timeWink(warm)
+  timeStages(reading, warm)
+
+  const w = timeWink(articles)
+  const r = timeStages(reading, articles)
+  const figures: ReadingFigures = {
+    bytes,
+    articles: articles.length,
+    sentences: r.sentences,
+    tokens: r.tokens,
+    winkTokens: w.tokens,
+    readingTokensPerSec: r.tokens / r.secs,
+    winkTokensPerSec: w.tokens / w.secs,
+    ratio: r.tokens / r.secs / (w.tokens / w.secs),
+    dictionaryMs,
+    dictionaryParts,
+    readingStages: reading.map((s) => s.name),
+    coding: null,
+  }
+  say(`corpus      ${corpus} repeated to ${(bytes / 1e6).toFixed(1)} MB: ${articles.length} articles, ${r.sentences} sentences, ${r.tokens} tokens`)
+  say(`reading     ${figures.readingTokensPerSec.toFixed(0)} tokens/s  (${reading.map((s) => s.name).join(' → ')}; ${r.secs.toFixed(2)} s)`)
+  say(`wink-nlp    ${figures.winkTokensPerSec.toFixed(0)} tokens/s  (readDoc + sentences + POS; ${w.secs.toFixed(2)} s)`)
+  say(`ratio       ${figures.ratio.toFixed(2)}  (reading / wink; must be >= ${MIN_RATIO}) ${figures.ratio >= MIN_RATIO ? 'OK' : 'TOO SLOW'}`)
+  if (dictionaryMs === null) say(`dictionaries none built yet (createCoder ${coderMs.toFixed(0)} ms)`)
+  else {
+    const parts = Object.entries(dictionaryParts).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')
+    say(`dictionaries ${dictionaryMs.toFixed(0)} ms load+compile (${parts}; must be < ${MAX_DICTIONARY_MS} ms) ${dictionaryMs < MAX_DICTIONARY_MS ? 'OK' : 'TOO SLOW'}; createCoder after that ${coderMs.toFixed(0)} ms`)
+  }
+  if (cut >= 0) {
+    const c = timeStages(coder.stages, articles)
+    figures.coding = { stages: coder.stages.map((s) => s.name), sentencesPerSec: c.sentences / c.secs, tokensPerSec: c.tokens / c.secs, events: c.events }
+    say(`coding      ${figures.coding.sentencesPerSec.toFixed(0)} sentences/s, ${figures.coding.tokensPerSec.toFixed(0)} tokens/s with events (${c.events} events; ${c.secs.toFixed(2)} s)`)
+  }
+  return figures
+}
