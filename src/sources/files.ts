@@ -24,7 +24,9 @@ export function sniffKind(name: string, head: string): InputKind {
   const byExt = KIND_BY_EXT[extname(lower)]
   if (byExt && byExt !== 'auto') return byExt
   const h = head.trimStart().slice(0, 512)
-  if (h.startsWith('WARC/')) return 'warc'
+  if (h.startsWith('WARC/') || head.startsWith('\x1f\x8b') && lower.includes('warc')) return 'warc'
+  if (/^\{\s*"version"\s*:\s*"https?:\/\/jsonfeed\.org/.test(h)) return 'feed'
+  if (extname(lower) === '.json') return /"items"\s*:/.test(head) ? 'feed' : 'jsonl'
   if (/^\{\s*"/.test(h)) return 'jsonl'
   if (/^<\?xml[^>]*>\s*<(rss|feed|rdf:RDF)\b/i.test(h) || /^<(rss|feed)\b/i.test(h)) return 'feed'
   if (/^(<!doctype html|<html|<head|<body|<article|<div|<p\b)/i.test(h)) return 'html'
