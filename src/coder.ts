@@ -7,12 +7,15 @@ import { checkText } from './sources/decode.js'
 import { createDates } from './stages/dates/dates.js'
 import { createLanguage } from './stages/language/language.js'
 import { createSegmenter } from './stages/segmenter/segmenter.js'
+import { createActorStage, type KnownActor } from './stages/actors/actors.js'
 
 export interface CoderOptions {
   /** Reference date (YYYY-MM-DD) for relative dates when an article carries none. */
   published?: string
   /** A folder of the user's own dictionary files, layered over the shipped ones. */
   dictionaries?: string
+  /** Actors learned from earlier articles (e.g. from the database), so a later bare surname resolves. */
+  knownActors?: KnownActor[]
 }
 
 export interface Coder {
@@ -26,7 +29,7 @@ export interface Coder {
 }
 
 export function createCoder(opts: CoderOptions = {}): Coder {
-  const stages: Stage[] = [createLanguage(), createSegmenter(), createDates()]
+  const stages: Stage[] = [createLanguage(), createSegmenter(), createActorStage({ dictionaries: opts.dictionaries, knownActors: opts.knownActors }), createDates()]
   const run = createPipeline(stages)
 
   function toArticle(raw: RawDocument): Article {

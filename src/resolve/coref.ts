@@ -1,0 +1,117 @@
+import type { Mention } from '../core/types.js'
+import type { Role } from '../dictionaries/actors.js'
+
+/** A lone capitalized word no dictionary knew ("Kani"): resolved here against the article's people. */
+export interface PendingName {
+  sentence: number
+  start: number
+  end: number
+  text: string
+  norm: string
+}
+
+export interface CorefInput {
+  text: string
+  /** Sorted by start; completed in place, and resolved pending names are added. */
+  mentions: Mention[]
+  pending: PendingName[]
+  /** Title of a person mention ("IRN|deputy foreign minister"), for unnamed mentions of the same title. */
+  titleKeys: Map<Mention, string>
+  /** People known from earlier articles, for surnames this article never spells out. */
+  knownPeople: Array<{ name: string; phrases: string[]; role: Role | null }>
+}
+
+/** Words that open a definite description of an organization named earlier ("the council"). */
+const DEFINITE_HEADS = new Set(['council', 'ministry', 'agency', 'court', 'parliament', 'committee', 'commission', 'assembly', 'government', 'group', 'movement', 'organization', 'alliance', 'union', 'bank', 'company'])
+
+function surname(name: string): string | null {
+  const parts = name.trim().split(/\s+/)
+  return parts.length >= 2 ? parts[parts.length - 1].toLowerCase() : null
+}
+
+/**
+ * Within-article coreference:
+ * - a lone surname ("Kani", "Bogdanov") takes the full name, country and sector of the person
+ *   of the article (or of the known people) whose name ends with it;
+ * - an unnamed title ("Iran's deputy foreign minister") takes the name of the person given the
+ *   same title elsewhere in the article;
+ * - a person named without affiliation takes one given to the same name elsewhere;
+ * - "the council" takes the organization named earlier whose name ends with "council".
+ */
+export function resolveCoreference(input: CorefInput): void {
+  const { mentions, pending, titleKeys, knownPeople, text } = input
+  const people = mentions.filter((m) => m.type === 'person' && m.name)
+  // the most informative mention of each person (one with a country) speaks for all of them
+  const byName = new Map<string, Mention>()
+  for (const m of people) {
+    const prev = byName.get(m.name!)
+    if (!prev || (!prev.country && m.country) || (!prev.sector && m.sector && prev.country === m.country)) byName.set(m.name!, m)
+  }
+  for (const m of people) {
+    const best = byName.get(m.name!)!
+    if (best !== m && !m.country && best.country) {
+      m.country = best.country
+      m.sector = best.sector
+      m.code = best.code
+    }
+  }
+  const bySurname = new Map<string, Mention | null>()
+  for (const m of byName.values()) {
+    const s = surname(m.name!)
+    if (!s) continue
+    const prev = bySurname.get(s)
+    bySurname.set(s, prev === undefined || prev?.name === m.name ? m : null) // two people share it: ambiguous
+  }
+  const added: Mention[] = []
+  for (const p of pending) {
+    let ref = bySurname.get(p.norm)
+    if (ref) {
+      added.push({ text: p.text, start: p.start, end: p.end, sentence: p.sentence, name: ref.name, type: 'person', country: ref.country, sector: ref.sector, code: ref.code, origin: 'coref:surname', acts: true, role: 'actor' })
+      continue
+    }
+    const k = knownPeople.find((kp) => surname(kp.name) === p.norm || kp.phrases.some((ph) => ph.toLowerCase() === p.norm))
+    if (k) {
+      const r = k.role
+      added.push({ text: p.text, start: p.start, end: p.end, sentence: p.sentence, name: k.name, type: 'person', country: r?.country ?? null, sector: r?.sector ?? null, code: r?.code ?? null, origin: 'coref:known', acts: true, role: 'actor' })
+    }
+  }
+  // titles: "Iran's deputy foreign minister" before or after "…, Ali Bagheri Kani"
+  const nameOfTitle = new Map<string, string | null>()
+  for (const [m, key] of titleKeys) {
+    if (!m.name) continue
+    const prev = nameOfTitle.get(key)
+    nameOfTitle.set(key, prev === undefined || prev === m.name ? m.name : null)
+  }
+  for (const [m, key] of titleKeys) {
+    if (m.name) continue
+    const n = nameOfTitle.get(key)
+    if (n) {
+      m.name = n
+      m.origin += ';coref:title'
+    }
+  }
+  // "the council" after "UN Security Council"
+  const orgs = mentions.filter((m) => m.type === 'organization' && m.name)
+  for (const m of mentions) {
+    if (m.name || m.type !== 'organization' && m.type !== 'group') continue
+    const words = m.text.toLowerCase().split(/\s+/)
+    const head = words[words.length - 1]
+    if (!DEFINITE_HEADS.has(head)) continue
+    const before = text.slice(Math.max(0, m.start - 4), m.start).toLowerCase()
+    if (!before.endsWith('the ')) continue
+    let ref: Mention | undefined
+    for (const o of orgs) if (o.start < m.start && o.name!.toLowerCase().endsWith(head)) ref = o
+    if (ref) {
+      m.name = ref.name
+      m.type = 'organization'
+      m.country = ref.country
+      m.sector = ref.sector
+      m.code = ref.code
+      m.origin += ';coref:definite'
+    }
+  }
+  if (added.length > 0) {
+    mentions.push(...added)
+    mentions.sort((x, y) => x.start - y.start || y.end - x.end)
+  }
+}

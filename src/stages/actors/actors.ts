@@ -1,0 +1,385 @@
+import type { Doc, EntityType, Mention, Place, Stage } from '../../core/types.js'
+import { compile, loadUserDictionaries, resolveRole, shippedDictionaries, splitCode, type ActorEntry, type AgentEntry, type CompiledDictionaries } from '../../dictionaries/actors.js'
+import { caseOk, normToken } from '../../dictionaries/phrase.js'
+import { resolveCoreference, type PendingName } from '../../resolve/coref.js'
+import { gazetteer, type GazetteerPlace } from '../places/gazetteer.js'
+
+/** An actor learned from earlier articles (e.g. by the database), so a later bare "Kani" resolves. */
+export interface KnownActor {
+  name: string
+  aliases?: string[]
+  country: string | null
+  sector: string | null
+  code: string | null
+  type: EntityType
+}
+
+export interface ActorStageOptions {
+  /** A folder of the user's own dictionaries (dictionaries/README.md), layered over the shipped ones. */
+  dictionaries?: string
+  /** Actors known from earlier articles; they win over the shipped dictionaries, like the user's own. */
+  knownActors?: KnownActor[]
+}
+
+/** Prepositions after which a place name is where something happened, not who did it. */
+const LOCATIVE = new Set(['in', 'at', 'near', 'into', 'inside', 'outside', 'across', 'throughout', 'around', 'toward', 'towards', 'via', 'within', 'over'])
+/** "flew to Moscow", "left from Kyiv": for cities these mark a direction; for countries ("criticism from Israel") usually an actor. */
+const CITY_LOCATIVE_EXTRA = new Set(['to', 'from', 'of'])
+/** Agent sectors that are descriptions, not actors, when they stand alone ("the people", "Jewish"). */
+const SILENT_SECTORS = new Set(['PPL', 'JEW', 'MUS', 'CHR', 'HIN', 'BUD', 'REL', 'SHI', 'SUN', 'CTH'])
+/** Nouns that make a title phrase an organization rather than a person. */
+const ORG_HEADS = new Set(['ministry', 'ministries', 'office', 'department', 'council', 'government', 'agency', 'agencies', 'military', 'army', 'navy', 'forces', 'force', 'police', 'court', 'parliament', 'assembly', 'cabinet', 'administration', 'committee', 'commission', 'service', 'services', 'embassy', 'media', 'broadcaster', 'television', 'tv', 'guard', 'authorities', 'authority', 'regime', 'junta', 'party', 'senate', 'congress', 'legislature', 'bank', 'company', 'union', 'organization', 'organisation', 'movement', 'front', 'brigades', 'group'])
+/** Plural person nouns make a group ("rebels", "officials"). */
+const GROUP_HEADS = /(?:s|men|people|police|delegation)$/
+/** Nouns that relate a person to another actor ("the head of the Hamas delegation"): they take that actor's country and sector. */
+const RELATIONAL = new Set(['head', 'heads', 'leader', 'leaders', 'chief', 'member', 'members', 'representative', 'representatives', 'delegation', 'delegate', 'delegates', 'official', 'officials', 'envoy', 'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor', 'aide', 'aides', 'negotiator', 'commander', 'commanders', 'chairman', 'secretary'])
+/** Words before a title that keep it a title ("deputy foreign minister", "top diplomat"). */
+const TITLE_MODIFIERS = new Set(['deputy', 'vice', 'acting', 'senior', 'top', 'chief', 'first', 'interim', 'former', 'state', 'state-run', 'new', 'then', 'outgoing', 'incoming', 'jewish', 'muslim', 'christian', 'special', 'russian', 'iranian'])
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her'])
+/** Capitalized words that are never part of a person's name. */
+const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i', 'it', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'we', 'they', 'but', 'and', 'however', 'despite', 'following', 'according', 'while', 'in', 'on', 'at', 'for', 'as', 'after', 'before', 'since', 'many', 'some', 'also', 'if', 'when', 'its', 'his', 'her', 'their', 'our', 'mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'jewish', 'muslim', 'christian', 'arab', 'western', 'eastern', 'northern', 'southern', 'premier', 'league', 'high', 'national', 'international', 'news', 'breaking', 'update', 'live', 'watch', 'read', 'more'])
+/** Honorifics that make the next capitalized words a person. */
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'gen', 'gen.', 'sheikh', 'lt.', 'col.', 'sen.', 'rep.'])
+/** Connectors allowed inside a proper-name run ("Osama bin Laden", "Abu al-Baghdadi"). */
+const NAME_CONNECTORS = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'van', 'von', 'der', 'abu', '-'])
+/** Demonym endings: "Israeli", "Russian", "Chinese", "Turkish", "Dutch", "Icelandic". */
+const DEMONYM = /(?:i|an|ese|ish|ch|ic|ean|ian)$/
+const DEMONYM_PLURAL = /(?:is|ans|ians|eans)$/
+/** Name runs longer than this are titles or headlines, not people. */
+const MAX_PERSON_TOKENS = 4
+/** Tokens a title tail ("for political affairs") may run to. */
+const MAX_TITLE_TAIL = 4
+
+type Unit =
+  | { k: 'actor'; a: number; b: number; entry: ActorEntry; user: boolean }
+  | { k: 'country'; a: number; b: number; iso: string; form: 'name' | 'demonym' | 'plural'; origin: string }
+  | { k: 'place'; a: number; b: number; place: GazetteerPlace; origin: string }
+  | { k: 'agent'; a: number; b: number; sector: string | null; origin: string; relational: boolean }
+  | { k: 'name'; a: number; b: number; honorific: boolean }
+
+/** A country + sector, from a title ("Iran's deputy foreign minister") or a relation ("a spokesperson for Putin"). */
+interface Affiliation {
+  country: string | null
+  sector: string | null
+  name?: string | null
+}
+
+function knownToEntry(k: KnownActor, i: number): ActorEntry {
+  const split = k.code ? splitCode(k.code) : { country: null, sector: null }
+  const country = k.country ?? split.country
+  const sector = k.sector ?? split.sector
+  const phrases = [k.name, ...(k.aliases ?? [])]
+  return { name: k.name, type: k.type, phrases, roles: [{ code: k.code ?? `${country ?? ''}${sector ?? ''}`, country, sector }], origin: `known:${i}` }
+}
+
+export function createActorStage(opts: ActorStageOptions = {}): Stage {
+  const base = shippedDictionaries()
+  const gaz = gazetteer()
+  const userActors: ActorEntry[] = []
+  const userAgents: AgentEntry[] = []
+  if (opts.dictionaries) {
+    const u = loadUserDictionaries(opts.dictionaries)
+    userActors.push(...u.actors)
+    userAgents.push(...u.agents)
+  }
+  // known actors first, so the user's own files (later) win for the same phrase
+  const known = (opts.knownActors ?? []).map(knownToEntry)
+  const overlay: CompiledDictionaries | null = userActors.length + userAgents.length + known.length > 0 ? compile([...known, ...userActors], userAgents) : null
+  const knownPeople = known.filter((k) => k.type === 'person')
+
+  /** Longest actor phrase at i whose case fits the text; the last-loaded entry wins a tie. */
+  function actorAt(d: CompiledDictionaries, texts: string[], norms: string[], i: number, end: number): { b: number; entry: ActorEntry } | null {
+    for (const [b, ids] of d.actorTrie.matchesAt(norms, i, end)) {
+      for (let x = ids.length - 1; x >= 0; x--) {
+        if (caseOk(d.actorPhraseRule[ids[x]], texts, i, b)) return { b, entry: d.actors[d.actorPhraseEntry[ids[x]]] }
+      }
+    }
+    return null
+  }
+
+  function agentAt(d: CompiledDictionaries, norms: string[], i: number, end: number): { b: number; entry: AgentEntry } | null {
+    const m = d.agentTrie.matchesAt(norms, i, end)[0]
+    if (!m) return null
+    const ids = m[1]
+    return { b: m[0], entry: d.agents[d.agentPhraseEntry[ids[ids.length - 1]]] }
+  }
+
+  function countryUnit(entry: ActorEntry, a: number, b: number, texts: string[], norms: string[], date: string | null): Unit {
+    const iso = resolveRole(entry.roles, date)?.country ?? entry.roles[entry.roles.length - 1].country!
+    const key = norms.slice(a, b).join(' ')
+    if (gaz.countryNames.has(key) || b - a > 1) return { k: 'country', a, b, iso, form: 'name', origin: entry.origin }
+    const t = norms[a]
+    if (DEMONYM_PLURAL.test(t)) return { k: 'country', a, b, iso, form: 'plural', origin: entry.origin }
+    if (DEMONYM.test(t)) return { k: 'country', a, b, iso, form: 'demonym', origin: entry.origin }
+    // a province or town listed under its country (HELMAND -> AFG): a place in that country
+    return { k: 'place', a, b, place: { name: texts.slice(a, b).join(' '), country: iso, lat: null, lon: null, kind: 'region' }, origin: entry.origin }
+  }
+
+  function scan(doc: Doc, texts: string[], norms: string[], ts: number, te: number, date: string | null): Unit[] {
+    const units: Unit[] = []
+    const toks = doc.tokens
+    let i = ts
+    while (i < te) {
+      let best: Unit | null = null
+      let bestRank = -1
+      const consider = (u: Unit, rank: number) => {
+        if (!best || u.b > best.b || (u.b === best.b && rank > bestRank)) {
+          best = u
+          bestRank = rank
+        }
+      }
+      if (overlay) {
+        const m = actorAt(overlay, texts, norms, i, te)
+        if (m) consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: true }, 5)
+        const g = agentAt(overlay, norms, i, te)
+        if (g) consider({ k: 'agent', a: i, b: g.b, sector: g.entry.sector, origin: g.entry.origin, relational: false }, 4)
+      }
+      const m = actorAt(base, texts, norms, i, te)
+      if (m) {
+        if (m.entry.type === 'country' && m.entry.roles.length > 0 && m.entry.roles[0].country) consider(countryUnit(m.entry, i, m.b, texts, norms, date), 2)
+        else consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: false }, 4)
+      }
+      const pm = gaz.trie.matchesAt(norms, i, te)
+      for (const [b, ids] of pm) {
+        // place names are proper nouns: "Gaza", never "gaza"
+        if (caseOk(1, texts, i, b)) {
+          const place = gaz.places[ids[0]]
+          // hand-picked regions ("Gaza Strip") win over dictionary entries of the same words
+          consider({ k: 'place', a: i, b, place, origin: `gazetteer:${place.kind}` }, place.kind === 'region' ? 6 : 3)
+          break
+        }
+      }
+      const g = agentAt(base, norms, i, te)
+      if (g) consider({ k: 'agent', a: i, b: g.b, sector: g.entry.sector, origin: g.entry.origin, relational: RELATIONAL.has(norms[g.b - 1]) }, 1)
+      else if (RELATIONAL.has(norms[i])) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'relational', relational: true }, 0)
+      if (best) {
+        units.push(best)
+        i = (best as Unit).b
+        continue
+      }
+      // a run of capitalized proper nouns no dictionary knows
+      if (isNameStart(texts, norms, toks, i, ts)) {
+        let b = i + 1
+        while (b < te) {
+          if (isNameToken(texts, norms, toks, b)) b++
+          else if (NAME_CONNECTORS.has(norms[b]) && b + 1 < te && isNameToken(texts, norms, toks, b + 1)) b += 2
+          else break
+          if (b < te && hasDictionaryStart(b, texts, norms, te)) break
+        }
+        const honorific = i > ts && HONORIFICS.has(norms[i - 1])
+        units.push({ k: 'name', a: i, b, honorific })
+        i = b
+        continue
+      }
+      i++
+    }
+    return units
+  }
+
+  function hasDictionaryStart(i: number, texts: string[], norms: string[], te: number): boolean {
+    const m = actorAt(base, texts, norms, i, te)
+    return !!m && m.entry.type !== 'person'
+  }
+
+  function isNameToken(texts: string[], norms: string[], toks: Doc['tokens'], i: number): boolean {
+    const t = texts[i]
+    if (!/^\p{Lu}/u.test(t) || NOT_NAMES.has(norms[i])) return false
+    const pos = toks[i].pos
+    return pos === 'PROPN' || pos === 'NOUN' || pos === 'X' || pos === 'ADJ'
+  }
+
+  function isNameStart(texts: string[], norms: string[], toks: Doc['tokens'], i: number, ts: number): boolean {
+    if (!isNameToken(texts, norms, toks, i)) return false
+    // a capitalized first word of a sentence is a name only if the tagger says so
+    if (i === ts) return toks[i].pos === 'PROPN'
+    return true
+  }
+
+  return {
+    name: 'actors',
+    requires: ['sentences', 'tokens'],
+    assigns: ['mentions'],
+    run(doc: Doc) {
+      const text = doc.article.text
+      const date = doc.article.published ?? null
+      const toks = doc.tokens
+      const texts = toks.map((t) => text.slice(t.start, t.end))
+      const norms = texts.map(normToken)
+      const mentions: Mention[] = []
+      const pending: PendingName[] = []
+      const titleKeys = new Map<Mention, string>()
+
+      const span = (a: number, b: number) => ({ text: text.slice(toks[a].start, toks[b - 1].end), start: toks[a].start, end: toks[b - 1].end })
+      const codeOf = (country: string | null, sector: string | null) => (country ? country + (sector ?? '') : null)
+      const countryName = (iso: string) => gaz.countryName(iso) ?? iso
+
+      for (const s of doc.sentences) {
+        const units = scan(doc, texts, norms, s.tokenStart, s.tokenEnd, date)
+        const used = new Set<Unit>()
+        const emit = (a: number, b: number, m: Omit<Mention, 'text' | 'start' | 'end' | 'sentence'>) => {
+          const mm: Mention = { ...span(a, b), sentence: s.index, ...m }
+          mentions.push(mm)
+          return mm
+        }
+        /** What a unit says about an actor's country and sector, if anything. */
+        const affiliationOf = (u: Unit): Affiliation | null => {
+          if (u.k === 'country') return { country: u.iso, sector: null }
+          if (u.k === 'actor' && u.entry.role !== 'media') {
+            const r = resolveRole(u.entry.roles, date)
+            return { country: r?.country ?? null, sector: r?.sector ?? null, name: u.entry.name }
+          }
+          if (u.k === 'place' && u.place.kind === 'capital') return { country: u.place.country, sector: 'GOV' }
+          return null
+        }
+        const next = (x: number) => units[x]
+        /** Skips title modifiers and determiners between token a (inclusive) and b (exclusive); true if only those lie there. */
+        const onlyModifiers = (a: number, b: number) => {
+          for (let t = a; t < b; t++) if (!TITLE_MODIFIERS.has(norms[t]) && !DETERMINERS.has(norms[t]) && toks[t].pos !== 'ADJ') return false
+          return true
+        }
+        /** After an agent ending at token b: "of/for/from [the] X" gives X's affiliation. */
+        const relationAfter = (ui: number, b: number): { aff: Affiliation; unit: number; end: number } | null => {
+          if (b >= s.tokenEnd || !['of', 'for', 'from', 'to'].includes(norms[b])) return null
+          const nu = next(ui + 1)
+          if (!nu) return null
+          let t = b + 1
+          while (t < nu.a && (DETERMINERS.has(norms[t]) || TITLE_MODIFIERS.has(norms[t]) || toks[t].pos === 'ADJ')) t++
+          if (t !== nu.a) return null
+          const aff = affiliationOf(nu)
+          if (!aff) return null
+          let end = nu.b
+          // "the head of the Hamas delegation": the group noun after the actor belongs to the phrase
+          const after = next(ui + 2)
+          if (after && after.k === 'agent' && after.a === nu.b) end = after.b
+          return { aff, unit: ui + 1, end }
+        }
+        const typeOfTitle = (headNorm: string): EntityType => (ORG_HEADS.has(headNorm) ? 'organization' : GROUP_HEADS.test(headNorm) ? 'group' : 'person')
+
+        for (let ui = 0; ui < units.length; ui++) {
+          const u = units[ui]
+          if (used.has(u)) continue
+          // 1. [country|actor]['s] [modifiers] AGENT ...: "Iran's Deputy Foreign Minister", "the Israeli Foreign Ministry"
+          const aff0 = affiliationOf(u)
+          const nu = next(ui + 1)
+          if (aff0 && nu && nu.k === 'agent' && (u.k !== 'country' || u.form !== 'plural')) {
+            let t = u.b
+            if (t < nu.a && (norms[t] === "'s" || norms[t] === "'")) t++
+            if (onlyModifiers(t, nu.a) && nu.a - t <= 2) {
+              const agentSector = nu.sector
+              let end = nu.b
+              // "for Political Affairs": a title's tail
+              if (end < s.tokenEnd && norms[end] === 'for' && !ORG_HEADS.has(norms[nu.b - 1])) {
+                let e = end + 1
+                while (e < s.tokenEnd && e - end <= MAX_TITLE_TAIL && (toks[e].pos === 'NOUN' || toks[e].pos === 'ADJ' || toks[e].pos === 'PROPN')) {
+                  const at = units.find((x) => x.a <= e && e < x.b)
+                  if (at && at.k !== 'name') break
+                  e++
+                }
+                if (e > end + 1) {
+                  end = e
+                  for (const x of units) if (x.k === 'name' && x.a >= nu.b && x.b <= end) used.add(x)
+                }
+              }
+              const media = next(ui + 2)
+              if (media && media.k === 'actor' && media.entry.role === 'media' && media.a === end) {
+                // "the Russian state news agency Tass": the outlet, with its description
+                const r = resolveRole(media.entry.roles, date)
+                emit(u.a, media.b, { name: media.entry.name, type: 'organization', country: r?.country ?? aff0.country, sector: 'MED', code: codeOf(r?.country ?? aff0.country, 'MED'), origin: media.entry.origin, acts: false, role: 'media' })
+                used.add(u).add(nu).add(media)
+                continue
+              }
+              const head = norms[nu.b - 1]
+              const type = typeOfTitle(head)
+              const sector = nu.relational ? aff0.sector ?? agentSector : agentSector ?? aff0.sector
+              const country = aff0.country
+              const titleKey = `${country}|${norms.slice(nu.a, nu.b).join(' ')}`
+              // "…, Ali Bagheri Kani": the title names a person in apposition, or directly ("Foreign Minister Sergei Lavrov")
+              const nm = next(ui + 2)
+              if (type === 'person' && nm && nm.k === 'name' && (nm.a === end || (norms[end] === ',' && nm.a === end + 1)) && nm.b - nm.a >= 2) {
+                const name = text.slice(toks[nm.a].start, toks[nm.b - 1].end)
+                const mm = emit(nm.a, nm.b, { name, type: 'person', country, sector, code: codeOf(country, sector), origin: `title:${nu.origin}`, acts: true, role: 'actor' })
+                titleKeys.set(mm, titleKey)
+                used.add(u).add(nu).add(nm)
+                continue
+              }
+              const a0 = u.a > s.tokenStart && norms[u.a - 1] === 'the' ? u.a : u.a
+              const orgName = type === 'organization' ? text.slice(toks[a0].start, toks[end - 1].end).replace(/[’']s\b/, '') : null
+              const mm = emit(a0, end, { name: aff0.name && nu.relational ? null : orgName, type, country, sector, code: codeOf(country, sector), origin: `title:${nu.origin}`, acts: true, role: 'actor' })
+              if (type === 'person') titleKeys.set(mm, titleKey)
+              used.add(u).add(nu)
+              continue
+            }
+          }
+          // 2. Name, [the|a] [modifiers] AGENT [of|for X]: "Mikhail Bogdanov, the deputy foreign minister of Russia"
+          if (u.k === 'name') {
+            const len = u.b - u.a
+            const name = text.slice(toks[u.a].start, toks[u.b - 1].end)
+            const comma = u.b < s.tokenEnd && norms[u.b] === ','
+            let appo: { aff: Affiliation; sector: string | null; key: string } | null = null
+            if (comma && nu) {
+              const headU = nu.k === 'agent' ? nu : nu.k !== 'name' && next(ui + 2)?.k === 'agent' ? next(ui + 2) : null
+              if (nu.k === 'agent' && onlyModifiers(u.b + 1, nu.a)) {
+                const rel = relationAfter(ui + 1, nu.b)
+                const aff = rel?.aff ?? { country: null, sector: null }
+                appo = { aff, sector: nu.relational ? aff.sector ?? nu.sector : nu.sector ?? aff.sector, key: `${aff.country}|${norms.slice(nu.a, nu.b).join(' ')}` }
+              } else if (headU && headU.k === 'agent' && nu.k !== 'agent' && onlyModifiers(u.b + 1, nu.a) && (headU.a === nu.b || norms[nu.b] === "'s")) {
+                const aff = affiliationOf(nu)
+                if (aff) appo = { aff, sector: headU.relational ? aff.sector ?? headU.sector : headU.sector ?? aff.sector, key: `${aff.country}|${norms.slice(headU.a, headU.b).join(' ')}` }
+              }
+            }
+            const isOrg = ORG_HEADS.has(norms[u.b - 1])
+            if (appo && !isOrg && len <= MAX_PERSON_TOKENS) {
+              const mm = emit(u.a, u.b, { name, type: 'person', country: appo.aff.country, sector: appo.sector, code: codeOf(appo.aff.country, appo.sector), origin: 'apposition', acts: true, role: 'actor' })
+              titleKeys.set(mm, appo.key)
+              used.add(u)
+              continue
+            }
+            if (isOrg) {
+              emit(u.a, u.b, { name, type: 'organization', country: null, sector: null, code: null, origin: 'propn:organization', acts: true, role: 'actor' })
+            } else if (len >= 2 && len <= MAX_PERSON_TOKENS) {
+              emit(u.a, u.b, { name, type: 'person', country: null, sector: null, code: null, origin: u.honorific ? 'propn:honorific' : 'propn:person', acts: true, role: 'actor' })
+            } else if (len === 1) {
+              pending.push({ sentence: s.index, start: toks[u.a].start, end: toks[u.a].end, text: name, norm: norms[u.a] })
+            }
+            used.add(u)
+            continue
+          }
+          // 3. A unit on its own.
+          const prev = u.a > s.tokenStart ? norms[u.a - 1] : ''
+          if (u.k === 'actor') {
+            const r = resolveRole(u.entry.roles, date)
+            const media = u.entry.role === 'media'
+            emit(u.a, u.b, { name: u.entry.name, type: u.entry.type === 'country' ? 'country' : u.entry.type, country: r?.country ?? null, sector: r?.sector ?? null, code: r?.code ?? null, origin: u.entry.origin, acts: !media, role: media ? 'media' : 'actor' })
+          } else if (u.k === 'country') {
+            const name = countryName(u.iso)
+            if (u.form === 'name' && LOCATIVE.has(prev)) {
+              const place: Place = { text: span(u.a, u.b).text, name, country: u.iso, lat: null, lon: null }
+              emit(u.a, u.b, { name, type: 'place', country: u.iso, sector: null, code: null, origin: u.origin, acts: false, role: 'place', place })
+            } else {
+              const type: EntityType = u.form === 'plural' ? 'group' : 'country'
+              // an adjective ("Israeli") names a country without making it act
+              emit(u.a, u.b, { name, type, country: u.iso, sector: null, code: u.iso, origin: `${u.origin}${u.form === 'name' ? '' : ':' + u.form}`, acts: u.form !== 'demonym', role: 'actor' })
+            }
+          } else if (u.k === 'place') {
+            const p = u.place
+            const locative = LOCATIVE.has(prev) || (p.kind !== 'region' && CITY_LOCATIVE_EXTRA.has(prev))
+            if (p.kind === 'capital' && !locative && p.country) {
+              // "Moscow thought", "Tehran's priority": the capital stands for the government
+              emit(u.a, u.b, { name: countryName(p.country), type: 'country', country: p.country, sector: 'GOV', code: p.country + 'GOV', origin: 'metonymy:capital', acts: true, role: 'actor' })
+            } else {
+              const place: Place = { text: span(u.a, u.b).text, name: p.name, country: p.country, lat: p.lat, lon: p.lon }
+              emit(u.a, u.b, { name: p.name, type: 'place', country: p.country, sector: null, code: null, origin: u.origin, acts: false, role: 'place', place })
+            }
+          } else if (u.k === 'agent' && u.sector && !u.relational && !SILENT_SECTORS.has(u.sector) && toks[u.a].pos !== 'ADJ') {
+            // "the council", "police": a sector without a country; coreference may name it
+            const head = norms[u.b - 1]
+            emit(u.a, u.b, { name: null, type: typeOfTitle(head), country: null, sector: u.sector, code: null, origin: u.origin, acts: true, role: 'actor' })
+          }
+        }
+      }
+      mentions.sort((x, y) => x.start - y.start || y.end - x.end)
+      resolveCoreference({ text, mentions, pending, titleKeys, knownPeople: knownPeople.map((k) => ({ name: k.name, phrases: k.phrases, role: resolveRole(k.roles, date) })) })
+      doc.mentions = mentions
+    },
+  }
+}
