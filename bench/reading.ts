@@ -39,6 +39,8 @@ export interface ReadingFigures {
   dictionaryParts: Record<string, number>
   readingStages: string[]
   coding: { stages: string[]; sentencesPerSec: number; tokensPerSec: number; events: number } | null
+  /** Seconds spent in each reading stage over the whole corpus: where the time goes when the ratio drops. */
+  stageSeconds: Record<string, number>
 }
 
 function loadCorpus(path: string, minBytes: number): Article[] {
@@ -89,15 +91,20 @@ function timeStages(stages: Stage[], articles: Article[]) {
   let sentences = 0
   let tokens = 0
   let events = 0
+  const perStage: Record<string, number> = {}
   const t0 = process.hrtime.bigint()
   for (const a of articles) {
     const doc = newDoc({ ...a })
-    for (const s of stages) s.run(doc)
+    for (const s of stages) {
+      const ts = performance.now()
+      s.run(doc)
+      perStage[s.name] = (perStage[s.name] ?? 0) + performance.now() - ts
+    }
     sentences += doc.sentences.length
     tokens += doc.tokens.length
     events += doc.events.length
   }
-  return { secs: ms(t0) / 1000, sentences, tokens, events }
+  return { secs: ms(t0) / 1000, sentences, tokens, events, perStage }
 }
 
 function timeWink(articles: Article[]) {
@@ -152,9 +159,11 @@ export async function run(opts: ReadingOptions = {}): Promise<ReadingFigures> {
     dictionaryParts,
     readingStages: reading.map((s) => s.name),
     coding: null,
+    stageSeconds: Object.fromEntries(Object.entries(r.perStage).map(([k, v]) => [k, v / 1000])),
   }
   say(`corpus      ${corpus} repeated to ${(bytes / 1e6).toFixed(1)} MB: ${articles.length} articles, ${r.sentences} sentences, ${r.tokens} tokens`)
   say(`reading     ${figures.readingTokensPerSec.toFixed(0)} tokens/s  (${reading.map((s) => s.name).join(' → ')}; ${r.secs.toFixed(2)} s)`)
+  say(`  by stage  ${Object.entries(r.perStage).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')}`)
   say(`wink-nlp    ${figures.winkTokensPerSec.toFixed(0)} tokens/s  (readDoc + sentences + POS; ${w.secs.toFixed(2)} s)`)
   say(`ratio       ${figures.ratio.toFixed(2)}  (reading / wink; must be >= ${MIN_RATIO}) ${figures.ratio >= MIN_RATIO ? 'OK' : 'TOO SLOW'}`)
   if (dictionaryMs === null) say(`dictionaries none built yet (createCoder ${coderMs.toFixed(0)} ms)`)
