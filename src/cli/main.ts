@@ -3,6 +3,11 @@ import { registerBench } from './bench.js'
 import { registerCode } from './code.js'
 import { registerServe } from './serve.js'
 import { UsageError } from './options.js'
+import { registerActors } from './actors.js'
+import { registerEvents } from './events.js'
+import { registerExport } from './export.js'
+import { registerIngest } from './ingest.js'
+import { registerWorker } from './worker.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -14,6 +19,11 @@ export function buildProgram(): Command {
   registerCode(program)
   registerBench(program)
   registerServe(program)
+  registerIngest(program)
+  registerEvents(program)
+  registerActors(program)
+  registerExport(program)
+  registerWorker(program)
   return program
 }
 
