@@ -8,6 +8,8 @@ import { createDates } from './stages/dates/dates.js'
 import { createLanguage } from './stages/language/language.js'
 import { createSegmenter } from './stages/segmenter/segmenter.js'
 import { createActorStage, type KnownActor } from './stages/actors/actors.js'
+import { createEvents } from './stages/events/events.js'
+import { loadVerbDictionary } from './dictionaries/verbs.js'
 
 export interface CoderOptions {
   /** Reference date (YYYY-MM-DD) for relative dates when an article carries none. */
@@ -29,7 +31,8 @@ export interface Coder {
 }
 
 export function createCoder(opts: CoderOptions = {}): Coder {
-  const stages: Stage[] = [createLanguage(), createSegmenter(), createActorStage({ dictionaries: opts.dictionaries, knownActors: opts.knownActors }), createDates()]
+  const stages: Stage[] = [createLanguage(), createSegmenter(), createActorStage({ dictionaries: opts.dictionaries, knownActors: opts.knownActors }), createDates(),
+    createEvents(opts.dictionaries ? { dictionary: loadVerbDictionary(opts.dictionaries) } : {})]
   const run = createPipeline(stages)
 
   function toArticle(raw: RawDocument): Article {

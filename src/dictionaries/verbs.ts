@@ -129,6 +129,7 @@ export function parsePatternSide(text: string): Item[] {
   let pp: { kind: 'pp'; prep: string[] | null; words: Item[] } | null = null
   let compound: Item[] | null = null
   for (const t of toks) {
+    if (t === '*') continue // the verb's own position: hand-written patterns may spell it out
     if (t === '(') { pp = { kind: 'pp', prep: null, words: [] }; continue }
     if (t === ')') { if (pp) items.push(pp); pp = null; continue }
     if (t === '{') { compound = []; continue }
@@ -266,10 +267,10 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
       const firstForms = new Set(inflections(words[0]))
       for (const f of v.forms ?? []) firstForms.add(f.split(' ')[0])
       for (const first of firstForms) {
-        let node = trie.next.get(first)
+        let node: TrieNode | undefined = trie.next.get(first)
         if (!node) trie.next.set(first, (node = { next: new Map(), entries: [] }))
         for (const w of words.slice(1)) {
-          let nx = node.next.get(w)
+          let nx: TrieNode | undefined = node.next.get(w)
           if (!nx) node.next.set(w, (nx = { next: new Map(), entries: [] }))
           node = nx
         }

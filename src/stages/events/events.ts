@@ -1,0 +1,367 @@
+// The event coder: dictionary triggers + a shallow parse of each sentence -> PLOVER events with
+// actor/recipient, polarity, date, location, attribution and the evidence that produced them.
+import { contentHash } from '../../core/hash.js'
+import { reportCues, type ReportCue } from './attribution.js'
+import { QUAD_OF, type Actor, type DateMention, type Doc, type Event, type Mention, type Place, type PloverType, type Polarity, type Stage } from '../../core/types.js'
+import { shippedVerbDictionary, type Coding, type NominalEntry, type VerbDictionary, type VerbEntry } from '../../dictionaries/verbs.js'
+import { loadDiscards, type Discards } from './discards.js'
+import { findSequence } from './match.js'
+import { polarityOf, type PolarityReading } from './polarity.js'
+import {
+  groupsIn, isPassive, LOCATIVE_PREPS, objectRegionEnd, prepBefore, subjectOf, verbGroupStart, viewOf,
+  type Group, type SentenceView,
+} from './shallow.js'
+
+/** How far (tokens) an infinitive may sit after an event verb and still be its complement ("agreed ... to provide"). */
+export const COMPLEMENT_WINDOW = 10
+/** Sentences after an event searched for its date when the event sentence has none ("The talks ... on Thursday"). */
+export const DATE_LOOKAHEAD_SENTENCES = 2
+/** Hard cap on events per sentence: a pathological sentence cannot flood the output. */
+export const MAX_EVENTS_PER_SENTENCE = 12
+
+const COOPERATIVE: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT'])
+const MATERIAL_CONFLICT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE'])
+/** Governors of an infinitive that make it an intention, not a fact ("is attempting to strike a balance"). */
+const TRYING = new Set(['attempt', 'try', 'seek', 'aim', 'hope', 'want', 'wish', 'strive', 'struggle', 'need'])
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her'])
+const RECIPROCAL_PREPS = new Set(['between', 'among', 'amongst'])
+
+export interface EventStageOptions {
+  dictionary?: VerbDictionary
+  discards?: Discards
+}
+
+interface Trigger {
+  /** Relative token indices [start, end) of the trigger words. */
+  start: number
+  end: number
+  /** Relative index of the head word (the verb or event noun). */
+  head: number
+  coding: Coding
+  nominal: boolean
+  reciprocal: boolean
+  explanation: string[]
+}
+
+function toActor(m: Mention): Actor {
+  return { text: m.text, start: m.start, end: m.end, name: m.name, country: m.country, sector: m.sector, code: m.code }
+}
+
+export function isActorMention(m: Mention): boolean {
+  return m.acts !== false && m.role !== 'media' && m.role !== 'place'
+}
+
+/** A recipient may also be a place standing for its country ("the expulsion ... from Russia"); locative uses are filtered by preposition. */
+export function isRecipientMention(m: Mention): boolean {
+  return isActorMention(m) || (m.role !== 'media' && m.country !== null && (m.type === 'place' || m.type === 'country'))
+}
+
+function placeOf(m: Mention): Place {
+  return m.place ?? { text: m.text, name: m.name ?? m.text, country: m.country, lat: null, lon: null }
+}
+
+export function createEvents(opts: EventStageOptions = {}): Stage {
+  const dict = opts.dictionary ?? shippedVerbDictionary()
+  const discards = opts.discards ?? loadDiscards()
+
+  /** The deepest trie entry for a verb starting at toks[i]: phrasal verbs ("meet with") beat single words. */
+  function lookupVerb(v: SentenceView, i: number): { entries: VerbEntry[]; end: number } | null {
+    let best: { entries: VerbEntry[]; end: number } | null = null
+    for (const key of [v.toks[i].norm, v.toks[i].lemma]) {
+      let node = dict.trie.next.get(key)
+      let j = i + 1
+      while (node) {
+        if (node.entries.length && (!best || j > best.end)) best = { entries: node.entries, end: j }
+        const t = v.toks[j]
+        if (!t) break
+        node = node.next.get(t.norm)
+        j++
+      }
+    }
+    return best
+  }
+
+  function codeVerb(v: SentenceView, i: number, regionStart: number): Trigger | null {
+    const hit = lookupVerb(v, i)
+    if (!hit) return null
+    let objEnd = objectRegionEnd(v, hit.end)
+    // Patterns describe the verb's own objects: they do not reach into a "that" clause.
+    for (let k = hit.end; k < objEnd; k++) if (v.toks[k].norm === 'that' && v.toks[k].pos !== 'DET') { objEnd = k; break }
+    const nx = v.toks[hit.end]
+    const nx2 = v.toks[hit.end + 1]
+    // A verb taking a clause ("adding that", "thought it was") is saying or thinking: only a pattern makes it an event.
+    const clausal = !nx || nx.norm === 'that' || nx.norm === ',' || nx.norm === ':' || nx.norm === '.' || (nx.pos === 'PRON' && !!nx2 && (nx2.pos === 'AUX' || nx2.pos === 'VERB'))
+    let best: { coding: Coding; spec: number; end: number; why: string[] } | null = null
+    // Later files (our additions, the user's own) come first, so they win ties with PETRARCH's entries.
+    for (let e = hit.entries.length - 1; e >= 0; e--) {
+      const entry = hit.entries[e]
+      for (const p of entry.patterns) {
+        if (best && p.specificity <= best.spec) break
+        const pre = p.pre.length ? findSequence(dict, v.toks, p.pre, regionStart, i) : i
+        if (pre < 0) continue
+        const post = p.post.length ? findSequence(dict, v.toks, p.post, hit.end, objEnd) : hit.end
+        if (post < 0) continue
+        best = { coding: p, spec: p.specificity, end: post, why: [`verb ${entry.words.join(' ')} (${entry.block}, ${entry.ref})`, `pattern ${p.ref} [${p.code ?? '---'}]`] }
+        break
+      }
+      if (!best && entry.type && !clausal) best = { coding: entry, spec: 0, end: hit.end, why: [`verb ${entry.words.join(' ')} (${entry.block}, ${entry.ref}) default [${entry.code}]`] }
+    }
+    if (!best || !best.coding.type) return null
+    return { start: i, end: hit.end, head: i, coding: best.coding, nominal: false, reciprocal: false, explanation: best.why }
+  }
+
+  function codeNominal(v: SentenceView, i: number): Trigger | null {
+    const t = v.toks[i]
+    let entry: NominalEntry | undefined
+    let end = i + 1
+    const next = v.toks[i + 1]
+    if (next) {
+      entry = dict.nominals.get(t.norm + ' ' + next.norm)
+      if (entry) end = i + 2
+    }
+    entry ??= dict.nominals.get(t.norm)
+    if (!entry || !entry.type) return null
+    return { start: i, end, head: end - 1, coding: entry, nominal: true, reciprocal: entry.reciprocal, explanation: [`event noun ${entry.words[0]} (${entry.ref}) [${entry.code}]`] }
+  }
+
+  function run(doc: Doc): void {
+    const events: Event[] = []
+    const mentionsBySentence = new Map<number, Mention[]>()
+    for (const m of doc.mentions) {
+      const list = mentionsBySentence.get(m.sentence)
+      if (list) list.push(m); else mentionsBySentence.set(m.sentence, [m])
+    }
+    const datesBySentence = new Map<number, DateMention[]>()
+    for (const d of doc.dates ?? []) {
+      const list = datesBySentence.get(d.sentence)
+      if (list) list.push(d); else datesBySentence.set(d.sentence, [d])
+    }
+    const text = doc.article.text
+    const storyDiscard = discards.story(doc)
+    if (storyDiscard) {
+      doc.report.push({ stage: 'events', rule: 'story-discard', message: `non-political story ("${storyDiscard}"): no events coded`, severity: 'info' })
+      doc.events = []
+      return
+    }
+    const discardedParagraphs = discards.paragraphs(doc)
+
+    for (const sentence of doc.sentences) {
+      if (discardedParagraphs.has(sentence.paragraph)) continue
+      const stext = text.slice(sentence.start, sentence.end)
+      if (discards.sentence(stext)) continue
+      const v = viewOf(doc, sentence, mentionsBySentence.get(sentence.index) ?? [])
+      if (v.mentions.length === 0) continue // require_dyad: no actor, no event
+      const cues = reportCues(v)
+      const found: Event[] = []
+      let lastSubject: Group | null = null
+      let lastEventHead = -100
+      let inQuote = false
+      for (let i = 0; i < v.toks.length && found.length < MAX_EVENTS_PER_SENTENCE; i++) {
+        const t = v.toks[i]
+        // Words inside quotation marks are what someone said, not events the article asserts.
+        if (t.norm === '“' || t.norm === '«') { inQuote = true; continue }
+        if (t.norm === '”' || t.norm === '»') { inQuote = false; continue }
+        if (t.norm === '"') { inQuote = !inQuote; continue }
+        if (inQuote) continue
+        if (v.mentionAt[i] >= 0 && t.pos !== 'VERB') continue
+        let trig: Trigger | null = null
+        const g = verbGroupStart(v, i)
+        let subj = null as ReturnType<typeof subjectOf> | null
+        if (t.pos === 'VERB' || (t.pos === 'AUX' && (t.lemma === 'have' || t.norm === 'had'))) {
+          subj = subjectOf(v, g, isActorMention)
+          trig = codeVerb(v, i, subj.regionStart)
+          // Coordinated verbs and participles share the subject of the clause before them.
+          const before = g > 0 ? v.toks[g - 1] : null
+          const coordinated = before && (before.pos === 'CCONJ' || (before.norm === ',' && /ing$/.test(t.norm)))
+          if (coordinated && lastSubject && !subj.group) {
+            subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'shared subject of coordinated verb' }
+          } else if (subj.rule === 'pronoun' && lastSubject) {
+            // "The rebels said they will release ...": the pronoun is the speaker of the governing clause.
+            subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'pronoun subject = subject of the governing clause' }
+          }
+          const infinitive = g > 0 && v.toks[g - 1].norm === 'to'
+          if (subj.group && !infinitive && !coordinated) lastSubject = subj.group
+        } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+          trig = codeNominal(v, i)
+        }
+        if (!trig) continue
+        const ev = buildEvent(doc, v, trig, g, subj, cues, datesBySentence, lastEventHead)
+        if (ev) {
+          found.push(ev)
+          lastEventHead = trig.end
+          i = Math.max(i, trig.end - 1)
+        } else if (!trig.nominal) lastEventHead = trig.end
+      }
+      // One event per (type, actor, recipient) in a sentence: the first trigger is the evidence.
+      const seen = new Set<string>()
+      for (const e of found) {
+        const key = e.id
+        if (seen.has(key)) continue
+        seen.add(key)
+        events.push(e)
+      }
+    }
+    doc.events = events
+  }
+
+  function buildEvent(
+    doc: Doc, v: SentenceView, trig: Trigger, g: number, subj: ReturnType<typeof subjectOf> | null,
+    cues: ReportCue[], datesBySentence: Map<number, DateMention[]>, lastEventHead: number,
+  ): Event | null {
+    const toks = v.toks
+    const why = [...trig.explanation]
+    // An infinitive right after another event verb is that verb's complement ("refuses to arm it").
+    const toBefore = trig.start > 0 && toks[trig.start - 1].norm === 'to' && !trig.nominal
+    if (toBefore && trig.start - lastEventHead <= COMPLEMENT_WINDOW && lastEventHead >= 0) return null
+    let actors: Mention[] = []
+    let recipients: Mention[] = []
+    let slotRule = ''
+    const used = new Set<Mention>()
+    const objEnd = objectRegionEnd(v, trig.end)
+    if (trig.nominal) {
+      // "talks between X and Y", "X's invasion of Y", "the expulsion of the delegation from Russia".
+      // The event noun's own phrase ends at a comma or a new clause.
+      let npEnd = trig.end
+      while (npEnd < objEnd && v.toks[npEnd].norm !== ',' && v.toks[npEnd].pos !== 'VERB') npEnd++
+      const after = groupsIn(v, trig.end, npEnd, isRecipientMention)
+      const between = after.find((gr) => RECIPROCAL_PREPS.has(prepBefore(v, gr.start, trig.end) ?? ''))
+      let poss: Group | null = null
+      let k = trig.start - 1
+      while (k >= 0 && (toks[k].pos === 'ADJ' || toks[k].pos === 'NOUN' || toks[k].pos === 'PROPN') && v.mentionAt[k] < 0) k--
+      if (k >= 1 && (toks[k].norm === "'s" || toks[k].norm === '’s' || toks[k].norm === "'")) {
+        const gs = groupsIn(v, Math.max(0, k - 8), k, isActorMention)
+        if (gs.length && gs[gs.length - 1].end === k) poss = gs[gs.length - 1]
+      } else if (k >= 0 && v.mentionAt[k] >= 0 && k === trig.start - 1) {
+        // "Russian airstrikes", "Hamas attack": a mention right before the noun is its agent.
+        const gs = groupsIn(v, Math.max(0, k - 8), k + 1, isActorMention)
+        if (gs.length && gs[gs.length - 1].end === k + 1) poss = gs[gs.length - 1]
+      }
+      const negDet = trig.start > 0 && toks[trig.start - 1].norm === 'no'
+      if (between) {
+        actors = between.mentions
+        slotRule = `participants after "${prepBefore(v, between.start, trig.end)}"`
+      } else if (poss) {
+        actors = poss.mentions
+        const rec = after.find((gr) => ['of', 'on', 'against', 'with', 'to', 'into', 'from', 'toward', 'towards'].includes(prepBefore(v, gr.start, trig.end) ?? ''))
+        if (rec) recipients = rec.mentions
+        slotRule = 'possessor of the event noun'
+        if (trig.reciprocal && rec) { actors = [...actors, ...recipients]; recipients = [] }
+      } else if (negDet && between === undefined) {
+        return null
+      } else return null
+    } else {
+      const passive = isPassive(v, g, trig.head)
+      const subject = subj?.group ?? null
+      const after = groupsIn(v, trig.end, objEnd, isRecipientMention).filter((gr) => !subject || !gr.mentions.some((m) => subject.mentions.includes(m)))
+      const objectCandidates = after.filter((gr) => {
+        const prep = prepBefore(v, gr.start, trig.end)
+        const placeLike = gr.mentions.every((m) => m.type === 'place' || m.role === 'place')
+        const actorLike = gr.mentions.some(isActorMention)
+        return !(prep && LOCATIVE_PREPS.has(prep) && placeLike) && prep !== 'by' && prep !== 'according' && (actorLike || (prep !== null && !LOCATIVE_PREPS.has(prep)) || prep === null)
+      })
+      if (passive) {
+        const by = after.find((gr) => prepBefore(v, gr.start, trig.end) === 'by')
+        if (!by) return null
+        actors = by.mentions
+        if (subject) recipients = subject.mentions
+        slotRule = 'passive: actor after "by", recipient is the subject'
+      } else {
+        if (subject) actors = subject.mentions
+        let obj = objectCandidates[0] ?? null
+        // "refuses to arm it": an object pronoun before any named object points back to the last named non-subject.
+        for (let i = trig.end; i < objEnd; i++) {
+          if (obj && i >= obj.start) break
+          if (OBJECT_PRONOUNS.has(toks[i].norm) && toks[i].pos === 'PRON') {
+            const back = groupsIn(v, 0, trig.start, isActorMention).filter((gr) => !subject || !gr.mentions.some((m) => subject.mentions.includes(m)))
+            if (back.length) { obj = back[back.length - 1]; why.push(`"${toks[i].norm}" resolved to the last named actor before the verb`) }
+            break
+          }
+        }
+        if (obj) recipients = obj.mentions
+        slotRule = subj?.rule ?? 'subject'
+        // "X and Y met": with no recipient, a meeting's coordinated subject are all participants (PLOVER).
+      }
+    }
+    for (const m of actors) used.add(m)
+    recipients = recipients.filter((m) => !used.has(m))
+    if (actors.length === 0) return null // require_dyad lesson: an event needs an actor
+    const pol: PolarityReading = polarityOf(v, trig.start, g, trig.nominal)
+    let type = trig.coding.type as PloverType
+    let polarity: Polarity = pol.polarity
+    if (pol.governor && TRYING.has(pol.governor)) polarity = 'hypothetical'
+    if (polarity === 'hypothetical' && pol.future) {
+      // PLOVER: announced future cooperation is AGREE; an announced future use of force is a THREAT.
+      if (COOPERATIVE.has(type)) { why.push(`future ${type} → AGREE (PLOVER)`); type = 'AGREE'; polarity = 'asserted' }
+      else if (MATERIAL_CONFLICT.has(type)) { why.push(`future ${type} → THREATEN (PLOVER)`); type = 'THREATEN'; polarity = 'asserted' }
+    }
+    if (pol.reason) why.push(pol.reason)
+    const { date, dateText } = eventDate(doc, v, trig, cues, datesBySentence)
+    const location = locationOf(v, trig)
+    const cue = cues.find((c) => c.end <= trig.start || c.start >= trig.end) ?? null
+    const reportedBy = cue && !actors.some((m) => cue.mention && m === cue.mention) ? cue.name : cue?.name ?? null
+    const trigText = doc.article.text.slice(toks[trig.start].start, toks[trig.end - 1].end)
+    const actor = actors.map(toActor)
+    const recipient = recipients.map(toActor)
+    const key = (xs: Actor[]) => xs.map((a) => a.code ?? a.country ?? a.name ?? a.text).join('+')
+    return {
+      id: contentHash(doc.article.id, v.sentence.index, v.sentence.start, type, key(actor), key(recipient)),
+      type,
+      mode: trig.coding.mode,
+      context: trig.coding.context,
+      actor,
+      recipient,
+      polarity,
+      date,
+      date_text: dateText,
+      location,
+      reported_by: reportedBy,
+      quad: QUAD_OF[type],
+      sentence: { index: v.sentence.index, start: v.sentence.start, end: v.sentence.end },
+      trigger: { text: trigText, start: toks[trig.start].start, end: toks[trig.end - 1].end },
+      explanation: [...why, `slots: ${slotRule}`, ...(cue ? [`reported by: ${cue.rule}`] : [])].join('; '),
+    }
+  }
+
+  function eventDate(doc: Doc, v: SentenceView, trig: Trigger, cues: ReportCue[], bySentence: Map<number, DateMention[]>): { date: string | null; dateText: string | null } {
+    // A date right after a reporting cue ("reported by Tass on Friday") dates the report, not the event.
+    const own = (bySentence.get(v.sentence.index) ?? []).filter((d) => !cues.some((c) => d.start >= c.start && d.start <= c.dateReach))
+    const at = v.toks[trig.head].start
+    const dist = (d: DateMention) => (at < d.start ? d.start - at : at >= d.end ? at - d.end : 0)
+    const best = own.filter((d) => d.date).sort((a, b) => dist(a) - dist(b))[0]
+    if (best) return { date: best.date, dateText: best.text }
+    // "The talks, which took place on Thursday": a following sentence about the same event dates it.
+    for (let s = v.sentence.index + 1; s <= v.sentence.index + DATE_LOOKAHEAD_SENTENCES && s < doc.sentences.length; s++) {
+      const next = doc.sentences[s]
+      if (next.paragraph !== v.sentence.paragraph) break
+      const toks = doc.tokens.slice(next.tokenStart, Math.min(next.tokenEnd, next.tokenStart + 4))
+      const refers = toks.length >= 2 && ['the', 'this', 'that', 'these', 'those'].includes(toks[0].norm) && toks.slice(1).some((t) => {
+        const n = dict.nominals.get(t.norm)
+        return n && n.type === trig.coding.type
+      })
+      if (!refers) continue
+      const d = (bySentence.get(s) ?? []).find((x) => x.date)
+      if (d) return { date: d.date, dateText: d.text }
+    }
+    return { date: null, dateText: null }
+  }
+
+  function locationOf(v: SentenceView, trig: Trigger): Place | null {
+    // A place after a locative preposition, preferring one after the trigger ("held talks ... in Moscow").
+    let best: Mention | null = null
+    let bestDist = Infinity
+    for (const m of v.mentions) {
+      if (!(m.type === 'place' || m.role === 'place' || m.place)) continue
+      let idx = -1
+      for (let i = 0; i < v.toks.length; i++) if (v.toks[i].start === m.start || (v.toks[i].start <= m.start && v.toks[i].end > m.start)) { idx = i; break }
+      if (idx < 0) continue
+      const prep = prepBefore(v, idx, 0)
+      if (!prep || !LOCATIVE_PREPS.has(prep)) continue
+      const d = idx >= trig.end ? idx - trig.end : (trig.start - idx) * 2
+      if (d < bestDist) { best = m; bestDist = d }
+    }
+    return best ? placeOf(best) : null
+  }
+
+  return { name: 'events', requires: ['sentences', 'tokens', 'mentions'], assigns: ['events'], run }
+}
+
