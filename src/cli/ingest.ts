@@ -46,7 +46,8 @@ export function summaryLine(p: IngestProgress & { interrupted?: boolean }): stri
 }
 
 /** One job per JSONL slice of JOB_BATCH lines, one per other file; paths are made absolute so any worker can read them. */
-export async function planJobs(sources: string[], o: { input?: string; published?: string; dictionaries?: string }): Promise<JobPayload[]> {
+export async function planJobs(sources: string[], o: { input?: string; published?: string; dictionaries?: string; batch?: number }): Promise<JobPayload[]> {
+  const batch = o.batch ?? JOB_BATCH
   const jobs: JobPayload[] = []
   const base = { input: o.input && o.input !== 'auto' ? o.input : undefined, published: o.published, dictionaries: o.dictionaries ? resolve(o.dictionaries) : undefined }
   for (const spec of sources) {
@@ -60,7 +61,7 @@ export async function planJobs(sources: string[], o: { input?: string; published
       const path = resolve(p)
       if (/\.jsonl$/i.test(path) || base.input === 'jsonl') {
         const n = (await countDocuments([path])) ?? 0
-        for (let from = 1; from <= n; from += JOB_BATCH) jobs.push({ source: path, ...base, input: 'jsonl', from, to: from + JOB_BATCH })
+        for (let from = 1; from <= n; from += batch) jobs.push({ source: path, ...base, input: 'jsonl', from, to: from + batch })
       } else jobs.push({ source: path, ...base })
     }
   }
@@ -77,6 +78,7 @@ export function registerIngest(program: Command): void {
     .option('--threads <n>', 'coding threads (default: one per core; 0 = code in the main thread)')
     .option('--no-learn', 'do not use actors learned from earlier articles when coding')
     .option('--enqueue', 'PostgreSQL only: put jobs on the queue for `newsgraph worker` instead of coding here')
+    .option('--batch <n>', `with --enqueue: JSONL lines per job (default ${JOB_BATCH})`)
     .option('--cluster-key <fields>', 'event cluster key, comma-separated from type,actor,recipient,location,polarity (new database only)')
     .option('--cluster-window <days>', 'event cluster time bucket in days (new database only)')
     .option('--quiet', 'no progress bar')
@@ -100,7 +102,7 @@ export function registerIngest(program: Command): void {
           }
         }
         if (o.enqueue) {
-          const jobs = await planJobs(sources, { input, published, dictionaries: o.dictionaries })
+          const jobs = await planJobs(sources, { input, published, dictionaries: o.dictionaries, batch: o.batch ? parsePositiveInt('--batch', o.batch) : undefined })
           await store.queue!.enqueue(jobs)
           process.stderr.write(`newsgraph: ${jobs.length} job(s) queued in ${store.url}; start workers with: newsgraph worker --db ${store.url}\n`)
           return 0

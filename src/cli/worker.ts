@@ -36,7 +36,9 @@ export function registerWorker(program: Command): void {
           while (!stop) {
             const job = await q.claim(me, lease)
             if (!job) {
-              if (!o.wait) break
+              // Jobs still leased by others may come back if their worker died: exit only when none are left.
+              const c = await q.counts()
+              if (!o.wait && c.pending === 0 && c.running === 0) break
               await new Promise((r) => setTimeout(r, POLL_MS))
               continue
             }

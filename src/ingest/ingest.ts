@@ -5,8 +5,8 @@ import type { CoderOptions } from '../coder.js'
 import { InputError, type CodeResult, type RawDocument } from '../core/types.js'
 import { knownForCoder } from '../resolve/knowledge.js'
 import { readSources, type InputKind } from '../sources/index.js'
-import { StoreError, type Store } from '../storage/store.js'
-import { createCodingPool, defaultThreads } from './pool.js'
+import type { Store } from '../storage/store.js'
+import { createCodingPool, defaultThreads, type CodingPool } from './pool.js'
 
 /** Documents looked up together in the `inputs` table: one query per batch instead of per document. */
 const RESUME_BATCH = 200
@@ -89,7 +89,9 @@ export async function ingest(store: Store, o: IngestOptions): Promise<IngestSumm
     const known = knownForCoder(await store.knownActors())
     if (known.length) coderOptions.knownActors = known
   }
-  const pool = await createCodingPool(o.threads ?? defaultThreads(), coderOptions)
+  // Threads start only when something needs coding: a resumed run over stored inputs starts none.
+  let pool: CodingPool | null = null
+  const getPool = async () => (pool ??= await createCodingPool(o.threads ?? defaultThreads(), coderOptions))
   const inflight = new Set<Promise<void>>()
   let fatal: unknown = null
   const report = () => {
@@ -110,6 +112,7 @@ export async function ingest(store: Store, o: IngestOptions): Promise<IngestSumm
     } else p.duplicates++
   }
   const dispatch = async (raw: RawDocument) => {
+    const pool = await getPool()
     while (inflight.size >= pool.capacity) await Promise.race(inflight)
     if (fatal) return
     const job = pool
@@ -158,9 +161,9 @@ export async function ingest(store: Store, o: IngestOptions): Promise<IngestSumm
     await Promise.all(inflight)
   } finally {
     await Promise.allSettled(inflight)
-    await pool.close()
+    await (pool as CodingPool | null)?.close()
   }
-  if (fatal) throw fatal instanceof StoreError ? fatal : fatal
+  if (fatal) throw fatal
   report()
   return { ...p, elapsedMs: Date.now() - t0, interrupted: !!o.signal?.aborted, failures }
 }
