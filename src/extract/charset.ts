@@ -79,6 +79,15 @@ function hasMultibyte(b: Uint8Array): boolean {
   return false
 }
 
+/** windows-1252 at 0x80-0x9F (Node 20's TextDecoder wrongly decodes this label as ISO-8859-1, leaving C1 controls). */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
+
+function decode(enc: string, bytes: Uint8Array): string {
+  const text = new TextDecoder(enc).decode(bytes)
+  if (enc !== 'windows-1252') return text
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80])
+}
+
 export interface Decoded {
   text: string
   charset: string
@@ -114,5 +123,5 @@ export function decodeHtml(name: string, bytes: Uint8Array, contentType?: string
     enc = utf8 ? 'utf-8' : 'windows-1252'
     from = 'sniffed'
   }
-  return { text: new TextDecoder(enc).decode(bytes), charset: enc, from }
+  return { text: decode(enc, bytes), charset: enc, from }
 }
