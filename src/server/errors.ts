@@ -31,6 +31,9 @@ export function describeZod(e: ZodError, where: string): string {
     .join('; ')
 }
 
+/** StoreError `db` values that mean a bad parameter, not a broken database. */
+const STORE_INPUT_ERRORS = new Set(['cursor', 'limit'])
+
 /** Maps fastify's own errors (body parser, size limit, content type) to our codes. */
 const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large'],
@@ -47,6 +50,11 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
   }
   if (err instanceof ZodError) {
     reply.code(400).send(errorBody('bad_request', describeZod(err, 'input')))
+    return
+  }
+  if (err instanceof StoreError && STORE_INPUT_ERRORS.has(err.db)) {
+    // The store names the bad input (a stale cursor) in place of a database: the caller's mistake.
+    reply.code(400).send(errorBody('bad_request', `${err.db}: ${err.reason}`))
     return
   }
   if (err instanceof StoreError) {
