@@ -3,11 +3,13 @@ import { registerBench } from './bench.js'
 import { registerCode } from './code.js'
 import { registerServe } from './serve.js'
 import { UsageError } from './options.js'
+import { DictionaryError } from '../dictionaries/actors.js'
 import { registerActors } from './actors.js'
 import { registerEvents } from './events.js'
 import { registerExport } from './export.js'
 import { registerIngest } from './ingest.js'
 import { registerWorker } from './worker.js'
+import { registerEval } from './eval.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -24,6 +26,7 @@ export function buildProgram(): Command {
   registerActors(program)
   registerExport(program)
   registerWorker(program)
+  registerEval(program)
   return program
 }
 
@@ -37,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0
       return 2
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof DictionaryError) {
       process.stderr.write(`newsgraph: ${e.message}\n`)
       return 2
     }
