@@ -50,9 +50,12 @@ export interface CompiledDictionaries {
 const SHIPPED_ACTOR_FILES = ['dictionaries/actors/phoenix.countries.jsonl', 'dictionaries/actors/phoenix.international.jsonl', 'dictionaries/actors/phoenix.milnonstate.jsonl', 'dictionaries/actors/media.jsonl', 'dictionaries/actors/extra.jsonl']
 const SHIPPED_AGENT_FILES = ['dictionaries/agents/phoenix.agents.jsonl', 'dictionaries/agents/extra.jsonl']
 /** Bump when the compiled shape changes so old caches are ignored. */
-const CACHE_VERSION = 2
+const CACHE_VERSION = 3
 
-export class DictionaryError extends Error {}
+/** A user dictionary that cannot be used: the CLI reports it as a usage error (exit 2). */
+export class DictionaryError extends Error {
+  override name = 'DictionaryError'
+}
 
 function readJsonl<T>(path: string, label: string, check: (v: any, where: string) => T): T[] {
   const out: T[] = []
@@ -74,12 +77,16 @@ function readJsonl<T>(path: string, label: string, check: (v: any, where: string
 
 const TYPES = new Set(['person', 'organization', 'country', 'place', 'group'])
 
+/** CAMEO/Phoenix sector codes; the first one after the country is an actor's sector. */
+const SECTORS = new Set(['GOV', 'MIL', 'REB', 'OPP', 'PTY', 'COP', 'JUD', 'SPY', 'MED', 'EDU', 'BUS', 'CRM', 'CVL', 'LEG', 'ELI', 'HLH', 'REF', 'MOD', 'RAD', 'AGR', 'LAB', 'ENV', 'HRI', 'UAF', 'DEV', 'REL', 'IGO', 'NGO', 'NGM', 'SET'])
+const NON_STATE = new Set(['IGO', 'NGO', 'IMG', 'MNC', 'INT'])
+
 /** Splits `IRNGOV` into country and sector; the first three letters are a country unless they are IGO, NGO... */
 export function splitCode(code: string): { country: string | null; sector: string | null } {
-  const c = code.toUpperCase()
-  const top = c.slice(0, 3)
-  const nonState = ['IGO', 'NGO', 'IMG', 'MNC', 'INT'].includes(top)
-  return { country: nonState || top.length < 3 ? null : top, sector: c.length >= 6 ? c.slice(3, 6) : nonState ? top : null }
+  const parts: string[] = code.toUpperCase().match(/.{3}/g) ?? []
+  if (parts.length === 0) return { country: null, sector: null }
+  if (NON_STATE.has(parts[0])) return { country: null, sector: parts[0] === 'MNC' ? 'BUS' : parts[0] === 'INT' ? null : parts[0] }
+  return { country: parts[0], sector: parts.slice(1).find((p) => SECTORS.has(p)) ?? null }
 }
 
 function checkActor(v: any, where: string): ActorEntry {
@@ -145,11 +152,13 @@ export function compile(actors: ActorEntry[], agents: AgentEntry[]): CompiledDic
   const agentPhraseEntry: number[] = []
   actors.forEach((e, i) => {
     for (const p of e.phrases) {
-      const toks = phraseTokens(p)
+      let toks = phraseTokens(p)
+      // "THE UNITED NATIONS": the article's own "the" stays outside the name
+      if (toks.length > 1 && toks[0] === 'the') toks = toks.slice(1)
       if (toks.length === 0) continue
       const id = actorPhraseEntry.length
       actorPhraseEntry.push(i)
-      actorPhraseRule.push(caseRuleOf(p, toks))
+      actorPhraseRule.push(caseRuleOf(p.replace(/^the\s+/i, ''), toks))
       actorTrie.add(toks, id)
     }
   })

@@ -22,7 +22,7 @@ export interface CorefInput {
 }
 
 /** Words that open a definite description of an organization named earlier ("the council"). */
-const DEFINITE_HEADS = new Set(['council', 'ministry', 'agency', 'court', 'parliament', 'committee', 'commission', 'assembly', 'government', 'group', 'movement', 'organization', 'alliance', 'union', 'bank', 'company'])
+export const DEFINITE_HEADS = new Set(['council', 'ministry', 'agency', 'court', 'parliament', 'committee', 'commission', 'assembly', 'government', 'group', 'movement', 'organization', 'alliance', 'union', 'bank', 'company'])
 
 function surname(name: string): string | null {
   const parts = name.trim().split(/\s+/)
@@ -103,6 +103,7 @@ export function resolveCoreference(input: CorefInput): void {
     for (const o of orgs) if (o.start < m.start && o.name!.toLowerCase().endsWith(head)) ref = o
     if (ref) {
       m.name = ref.name
+      m.acts = true
       m.type = 'organization'
       m.country = ref.country
       m.sector = ref.sector
@@ -110,6 +111,8 @@ export function resolveCoreference(input: CorefInput): void {
       m.origin += ';coref:definite'
     }
   }
+  // a definite description nothing named earlier ("the council" with no council before) says nothing
+  for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i].origin === 'definite' && !mentions[i].name) mentions.splice(i, 1)
   if (added.length > 0) {
     mentions.push(...added)
     mentions.sort((x, y) => x.start - y.start || y.end - x.end)

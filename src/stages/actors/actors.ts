@@ -1,7 +1,7 @@
 import type { Doc, EntityType, Mention, Place, Stage } from '../../core/types.js'
 import { compile, loadUserDictionaries, resolveRole, shippedDictionaries, splitCode, type ActorEntry, type AgentEntry, type CompiledDictionaries } from '../../dictionaries/actors.js'
 import { caseOk, normToken } from '../../dictionaries/phrase.js'
-import { resolveCoreference, type PendingName } from '../../resolve/coref.js'
+import { DEFINITE_HEADS, resolveCoreference, type PendingName } from '../../resolve/coref.js'
 import { gazetteer, type GazetteerPlace } from '../places/gazetteer.js'
 
 /** An actor learned from earlier articles (e.g. by the database), so a later bare "Kani" resolves. */
@@ -150,8 +150,10 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         }
       }
       const g = agentAt(base, norms, i, te)
-      if (g) consider({ k: 'agent', a: i, b: g.b, sector: g.entry.sector, origin: g.entry.origin, relational: RELATIONAL.has(norms[g.b - 1]) }, 1)
+      if (g && !SILENT_SECTORS.has(g.entry.sector)) consider({ k: 'agent', a: i, b: g.b, sector: g.entry.sector, origin: g.entry.origin, relational: RELATIONAL.has(norms[g.b - 1]) }, 1)
       else if (RELATIONAL.has(norms[i])) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'relational', relational: true }, 0)
+      // "the council": coreference may find which one
+      else if (i > ts && norms[i - 1] === 'the' && DEFINITE_HEADS.has(norms[i])) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'definite', relational: false }, 0)
       if (best) {
         units.push(best)
         i = (best as Unit).b
@@ -255,6 +257,31 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         }
         const typeOfTitle = (headNorm: string): EntityType => (ORG_HEADS.has(headNorm) ? 'organization' : GROUP_HEADS.test(headNorm) ? 'group' : 'person')
 
+        /**
+         * "X, [the|a] [modifiers] AGENT [of|for Y]" or "X, [the] Y's AGENT": the affiliation an
+         * apposition gives the person X (units[ui]); `consumed` are the title's units.
+         */
+        const apposition = (ui: number): { aff: Affiliation; sector: string | null; key: string; consumed: Unit[] } | null => {
+          const u = units[ui]
+          const nu = next(ui + 1)
+          if (!nu || u.b >= s.tokenEnd || norms[u.b] !== ',') return null
+          if (nu.k === 'agent' && onlyModifiers(u.b + 1, nu.a)) {
+            const rel = relationAfter(ui + 1, nu.b)
+            const aff = rel?.aff ?? { country: null, sector: null }
+            const consumed: Unit[] = [nu]
+            // a country named only to say whose minister this is does not act itself
+            if (rel && units[rel.unit].k === 'country') consumed.push(units[rel.unit])
+            if (rel && rel.end > units[rel.unit].b) consumed.push(next(rel.unit + 1))
+            return { aff, sector: nu.relational ? aff.sector ?? nu.sector : nu.sector ?? aff.sector, key: `${aff.country}|${norms.slice(nu.a, nu.b).join(' ')}`, consumed }
+          }
+          const headU = next(ui + 2)
+          if (headU && headU.k === 'agent' && nu.k !== 'agent' && nu.k !== 'name' && onlyModifiers(u.b + 1, nu.a) && (headU.a === nu.b || (norms[nu.b] === "'s" && headU.a === nu.b + 1))) {
+            const aff = affiliationOf(nu)
+            if (aff) return { aff, sector: headU.relational ? aff.sector ?? headU.sector : headU.sector ?? aff.sector, key: `${aff.country}|${norms.slice(headU.a, headU.b).join(' ')}`, consumed: [nu, headU] }
+          }
+          return null
+        }
+
         for (let ui = 0; ui < units.length; ui++) {
           const u = units[ui]
           if (used.has(u)) continue
@@ -302,9 +329,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
                 used.add(u).add(nu).add(nm)
                 continue
               }
-              const a0 = u.a > s.tokenStart && norms[u.a - 1] === 'the' ? u.a : u.a
-              const orgName = type === 'organization' ? text.slice(toks[a0].start, toks[end - 1].end).replace(/[’']s\b/, '') : null
-              const mm = emit(a0, end, { name: aff0.name && nu.relational ? null : orgName, type, country, sector, code: codeOf(country, sector), origin: `title:${nu.origin}`, acts: true, role: 'actor' })
+              const orgName = type === 'organization' ? text.slice(toks[u.a].start, toks[end - 1].end).replace(/[’']s\b/, '') : null
+              const mm = emit(u.a, end, { name: aff0.name && nu.relational ? null : orgName, type, country, sector, code: codeOf(country, sector), origin: `title:${nu.origin}`, acts: true, role: 'actor' })
               if (type === 'person') titleKeys.set(mm, titleKey)
               used.add(u).add(nu)
               continue
@@ -314,24 +340,13 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           if (u.k === 'name') {
             const len = u.b - u.a
             const name = text.slice(toks[u.a].start, toks[u.b - 1].end)
-            const comma = u.b < s.tokenEnd && norms[u.b] === ','
-            let appo: { aff: Affiliation; sector: string | null; key: string } | null = null
-            if (comma && nu) {
-              const headU = nu.k === 'agent' ? nu : nu.k !== 'name' && next(ui + 2)?.k === 'agent' ? next(ui + 2) : null
-              if (nu.k === 'agent' && onlyModifiers(u.b + 1, nu.a)) {
-                const rel = relationAfter(ui + 1, nu.b)
-                const aff = rel?.aff ?? { country: null, sector: null }
-                appo = { aff, sector: nu.relational ? aff.sector ?? nu.sector : nu.sector ?? aff.sector, key: `${aff.country}|${norms.slice(nu.a, nu.b).join(' ')}` }
-              } else if (headU && headU.k === 'agent' && nu.k !== 'agent' && onlyModifiers(u.b + 1, nu.a) && (headU.a === nu.b || norms[nu.b] === "'s")) {
-                const aff = affiliationOf(nu)
-                if (aff) appo = { aff, sector: headU.relational ? aff.sector ?? headU.sector : headU.sector ?? aff.sector, key: `${aff.country}|${norms.slice(headU.a, headU.b).join(' ')}` }
-              }
-            }
+            const appo = apposition(ui)
             const isOrg = ORG_HEADS.has(norms[u.b - 1])
             if (appo && !isOrg && len <= MAX_PERSON_TOKENS) {
               const mm = emit(u.a, u.b, { name, type: 'person', country: appo.aff.country, sector: appo.sector, code: codeOf(appo.aff.country, appo.sector), origin: 'apposition', acts: true, role: 'actor' })
               titleKeys.set(mm, appo.key)
               used.add(u)
+              for (const x of appo.consumed) used.add(x)
               continue
             }
             if (isOrg) {
@@ -347,8 +362,16 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           // 3. A unit on its own.
           const prev = u.a > s.tokenStart ? norms[u.a - 1] : ''
           if (u.k === 'actor') {
-            const r = resolveRole(u.entry.roles, date)
+            let r = resolveRole(u.entry.roles, date)
             const media = u.entry.role === 'media'
+            if (u.entry.type === 'person') {
+              // "Volodymyr Zelenskyy, the Jewish president of Ukraine": the title is about him, not a second actor
+              const appo = apposition(ui)
+              if (appo) {
+                for (const x of appo.consumed) used.add(x)
+                if (!r?.country && appo.aff.country) r = { code: codeOf(appo.aff.country, appo.sector)!, country: appo.aff.country, sector: appo.sector }
+              }
+            }
             emit(u.a, u.b, { name: u.entry.name, type: u.entry.type === 'country' ? 'country' : u.entry.type, country: r?.country ?? null, sector: r?.sector ?? null, code: r?.code ?? null, origin: u.entry.origin, acts: !media, role: media ? 'media' : 'actor' })
           } else if (u.k === 'country') {
             const name = countryName(u.iso)
@@ -370,6 +393,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               const place: Place = { text: span(u.a, u.b).text, name: p.name, country: p.country, lat: p.lat, lon: p.lon }
               emit(u.a, u.b, { name: p.name, type: 'place', country: p.country, sector: null, code: null, origin: u.origin, acts: false, role: 'place', place })
             }
+          } else if (u.k === 'agent' && u.origin === 'definite') {
+            emit(u.a, u.b, { name: null, type: 'organization', country: null, sector: null, code: null, origin: 'definite', acts: true, role: 'actor' })
           } else if (u.k === 'agent' && u.sector && !u.relational && !SILENT_SECTORS.has(u.sector) && toks[u.a].pos !== 'ADJ') {
             // "the council", "police": a sector without a country; coreference may name it
             const head = norms[u.b - 1]

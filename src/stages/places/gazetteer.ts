@@ -31,6 +31,9 @@ export interface Gazetteer {
   capitalOf(iso3: string): GazetteerPlace | undefined
 }
 
+/** Codes the dictionaries use that i18n-iso-countries does not name (withdrawn or user-assigned). */
+const HISTORIC_NAMES: Record<string, string> = { SUN: 'Soviet Union', YUG: 'Yugoslavia', DDR: 'East Germany', CSK: 'Czechoslovakia', SCG: 'Serbia and Montenegro', XKX: 'Kosovo' }
+
 interface City {
   name: string
   country: string
@@ -96,6 +99,7 @@ export function gazetteer(): Gazetteer {
     places,
     countryNames,
     countryName: (c) => {
+      if (HISTORIC_NAMES[c]) return HISTORIC_NAMES[c]
       // the short alias ("Iran", "Russia") unless it is an acronym ("UK", "USA")
       const alias = iso.getName(c, 'en', { select: 'alias' }) as string | undefined
       return alias && alias !== alias.toUpperCase() ? alias : iso.getName(c, 'en') ?? null

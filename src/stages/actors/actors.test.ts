@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { createPipeline, newDoc } from '../../core/pipeline.js'
+import type { Mention } from '../../core/types.js'
+import { createSegmenter } from '../segmenter/segmenter.js'
+import { createActorStage, type ActorStageOptions } from './actors.js'
+
+const segmenter = createSegmenter()
+const plain = createPipeline([segmenter, createActorStage()])
+
+function mentions(text: string, published: string | null = '2023-10-27', run = plain): Mention[] {
+  return run(newDoc({ id: 't', text, published })).mentions
+}
+function withOptions(opts: ActorStageOptions) {
+  return createPipeline([segmenter, createActorStage(opts)])
+}
+function find(ms: Mention[], text: string): Mention {
+  const m = ms.find((x) => x.text === text)
+  assert.ok(m, `no mention "${text}" in ${JSON.stringify(ms.map((x) => x.text))}`)
+  return m
+}
+
+test('offsets point into the text', () => {
+  const text = 'Iran’s Deputy Foreign Minister met Hamas representatives in Moscow.'
+  for (const m of mentions(text)) assert.equal(text.slice(m.start, m.end), m.text)
+})
+
+test('a title before a name in apposition gives the name country and sector', () => {
+  const ms = mentions('Iran’s deputy foreign minister for political affairs, Ali Bagheri Kani, stated that Tehran wants a truce.')
+  const kani = find(ms, 'Ali Bagheri Kani')
+  assert.deepEqual([kani.name, kani.type, kani.country, kani.sector, kani.code], ['Ali Bagheri Kani', 'person', 'IRN', 'GOV', 'IRNGOV'])
+})
+
+test('an apposition after a name gives it country and sector', () => {
+  const ms = mentions('Kani also met Mikhail Bogdanov, the deputy foreign minister of Russia, on Thursday.')
+  const b = find(ms, 'Mikhail Bogdanov')
+  assert.deepEqual([b.type, b.country, b.sector], ['person', 'RUS', 'GOV'])
+  // the country only says whose minister he is: it does not act
+  assert.ok(!ms.some((m) => m.text === 'Russia' && m.acts))
+  const peskov = find(mentions('Dmitry Peskov, a spokesperson for President Vladimir Putin, said so.'), 'Dmitry Peskov')
+  assert.deepEqual([peskov.country, peskov.sector], ['RUS', 'GOV'])
+})
+
+test('later surnames and earlier titles resolve to the full name', () => {
+  const ms = mentions('Iran’s Deputy Foreign Minister held talks in Moscow. Iran’s deputy foreign minister, Ali Bagheri Kani, said more. Kani also met Mikhail Bogdanov, the deputy foreign minister of Russia. Bogdanov left.')
+  const kani = find(ms, 'Kani')
+  assert.deepEqual([kani.name, kani.country, kani.sector, kani.origin], ['Ali Bagheri Kani', 'IRN', 'GOV', 'coref:surname'])
+  const bog = find(ms, 'Bogdanov')
+  assert.deepEqual([bog.name, bog.country, bog.sector], ['Mikhail Bogdanov', 'RUS', 'GOV'])
+  const title = find(ms, 'Iran’s Deputy Foreign Minister')
+  assert.equal(title.name, 'Ali Bagheri Kani')
+})
+
+test('a lone capitalized word that is nobody\'s surname is not made a person', () => {
+  const ms = mentions('Shahed drones were seen. Smith went home.')
+  assert.ok(!ms.some((m) => m.type === 'person'))
+})
+
+test('capitals acting are their governments; "in Moscow" stays a place with coordinates', () => {
+  const ms = mentions('Moscow thought it was important. Officials met in Moscow. Tehran’s priority is a truce. Israel supports Kyiv.')
+  const [acting, place] = ms.filter((m) => m.text === 'Moscow')
+  assert.deepEqual([acting.name, acting.country, acting.sector, acting.code, acting.acts], ['Russia', 'RUS', 'GOV', 'RUSGOV', true])
+  assert.deepEqual([place.type, place.acts, place.role, place.place?.name, place.place?.country], ['place', false, 'place', 'Moscow', 'RUS'])
+  assert.ok(Math.abs(place.place!.lat! - 55.75) < 0.1 && Math.abs(place.place!.lon! - 37.62) < 0.1)
+  assert.equal(find(ms, 'Tehran').code, 'IRNGOV')
+  assert.equal(find(ms, 'Kyiv').code, 'UKRGOV')
+  const kremlin = find(mentions('In response, the Kremlin stated that the White House was wrong.'), 'Kremlin')
+  assert.deepEqual([kremlin.type, kremlin.code], ['organization', 'RUSGOV'])
+  assert.equal(find(mentions('In response, the Kremlin stated that the White House was wrong.'), 'White House').code, 'USAGOV')
+})
+
+test('countries act, but "in Ukraine" is a place', () => {
+  const ms = mentions('Russia is at war in Ukraine.')
+  assert.deepEqual([find(ms, 'Russia').type, find(ms, 'Russia').acts], ['country', true])
+  assert.deepEqual([find(ms, 'Ukraine').type, find(ms, 'Ukraine').acts, find(ms, 'Ukraine').country], ['place', false, 'UKR'])
+})
+
+test('demonyms give the country: an adjective with a title, a plural as a group', () => {
+  const ms = mentions('The Israeli Foreign Ministry objected. Many Israelis were incensed. The Russian military used drones.')
+  const fm = find(ms, 'Israeli Foreign Ministry')
+  assert.deepEqual([fm.type, fm.name, fm.country, fm.sector], ['organization', 'Israeli Foreign Ministry', 'ISR', 'GOV'])
+  const isr = find(ms, 'Israelis')
+  assert.deepEqual([isr.type, isr.country], ['group', 'ISR'])
+  assert.deepEqual([find(ms, 'Russian military').country, find(ms, 'Russian military').sector], ['RUS', 'MIL'])
+})
+
+test('"us" is never the United States, "US" is', () => {
+  assert.ok(!mentions('No one could suspect us of playing up to one party.').some((m) => m.country === 'USA'))
+  assert.equal(find(mentions('The US said no.'), 'US').country, 'USA')
+})
+
+test('media outlets are organizations with role media that never act', () => {
+  const ms = mentions('Talks were held, as reported by the Russian state news agency Tass on Friday, according to Reuters.')
+  const tass = ms.find((m) => m.name === 'Tass')!
+  assert.deepEqual([tass.type, tass.sector, tass.role, tass.acts, tass.country], ['organization', 'MED', 'media', false, 'RUS'])
+  const reuters = find(ms, 'Reuters')
+  assert.deepEqual([reuters.role, reuters.acts], ['media', false])
+  assert.ok(!ms.some((m) => m.acts && m.sector === 'MED'))
+})
+
+test('Hamas is an organization of Palestine', () => {
+  const h = find(mentions('Hamas was left out of the resolution.'), 'Hamas')
+  assert.deepEqual([h.type, h.country], ['organization', 'PSE'])
+})
+
+test('"the council" after the UN Security Council is that council', () => {
+  const ms = mentions('Hamas was left out of a UN Security Council resolution. The council gave it the cold shoulder.')
+  const c = find(ms, 'council')
+  assert.equal(c.name, 'UN Security Council')
+})
+
+test('dated roles follow the published date', () => {
+  const now = find(mentions('Putin spoke.', '2023-10-27'), 'Putin')
+  assert.equal(now.code, 'RUSGOV')
+  const before = find(mentions('Putin spoke.', '1995-06-01'), 'Putin')
+  assert.equal(before.code, 'RUSELI')
+})
+
+test('places: regions and cities carry country and coordinates', () => {
+  const ms = mentions('The crisis in the Middle East spread to the Gaza Strip and to Gaza.')
+  assert.equal(find(ms, 'Middle East').type, 'place')
+  assert.equal(find(ms, 'Gaza Strip').country, 'PSE')
+  const gaza = find(ms, 'Gaza')
+  assert.equal(gaza.place?.country, 'PSE')
+  assert.ok(gaza.place?.lat !== null)
+})
+
+test('known actors from earlier articles resolve a bare surname; user dictionaries win', () => {
+  const known = withOptions({ knownActors: [{ name: 'Ali Bagheri Kani', country: 'IRN', sector: 'GOV', code: 'IRNGOV', type: 'person' }] })
+  const kani = find(mentions('Kani said the talks went well.', '2023-11-01', known), 'Kani')
+  assert.deepEqual([kani.name, kani.code], ['Ali Bagheri Kani', 'IRNGOV'])
+  const dir = mkdtempSync(join(tmpdir(), 'ng-actors-'))
+  try {
+    writeFileSync(join(dir, 'actors.jsonl'), '{"name": "Hamas", "type": "organization", "code": "PSEGOV"}\n')
+    const user = withOptions({ dictionaries: dir })
+    assert.equal(find(mentions('Hamas said no.', '2023-11-01', user), 'Hamas').code, 'PSEGOV')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
