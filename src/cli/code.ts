@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { createCoder } from '../coder.js'
 import { readSources, type InputKind } from '../sources/index.js'
+import { warcProgressPrinter } from '../sources/progress.js'
 import { defaultFormat, formatRecord, type RecordFormat } from './output.js'
 import { parseChoice, parseIsoDate, UsageError } from './options.js'
 
@@ -8,7 +9,7 @@ export function registerCode(program: Command): void {
   program
     .command('code')
     .description('code articles and print their records (touches no database)')
-    .argument('[inputs...]', 'files, folders, JSONL, or - for standard input', ['-'])
+    .argument('[inputs...]', 'files, folders, globs, JSONL, feeds, WARC, http(s) URLs, or - for standard input', ['-'])
     .option('--published <date>', 'reference date YYYY-MM-DD for relative dates when an article carries none')
     .option('--input <kind>', 'auto|text|html|jsonl|warc|feed', 'auto')
     .option('--format <format>', 'json|jsonl|table (default: table on a terminal, jsonl otherwise)')
@@ -21,7 +22,7 @@ export function registerCode(program: Command): void {
       const coder = createCoder({ published, dictionaries: o.dictionaries })
       let failed = 0
       let ok = 0
-      for await (const item of readSources(inputs, { input })) {
+      for await (const item of readSources(inputs, { input, onProgress: warcProgressPrinter() })) {
         if (item instanceof Error) {
           failed++
           process.stderr.write(`newsgraph: ${item.message}\n`)
