@@ -1,6 +1,6 @@
 // SQLite backend: better-sqlite3 (synchronous, in-process) in WAL mode, FTS5 for text search.
 import Database from 'better-sqlite3'
-import { existsSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { SqlStore, type Conn, type Driver, type Row } from '../sql-store.js'
 import { StoreError, type Store, type StoreOptions } from '../store.js'
@@ -29,6 +29,15 @@ export async function openSqliteStore(path: string, opts: StoreOptions = {}): Pr
     if (!existsSync(dir)) throw new StoreError(url, `the folder ${dir} does not exist`)
     if (existsSync(file) && statSync(file).isDirectory()) throw new StoreError(url, `${file} is a folder, not a database file`)
     if (opts.readonly && !existsSync(file)) throw new StoreError(url, 'no database here yet; run newsgraph ingest first')
+    if (!opts.readonly) {
+      // SQLite writes journal files beside the database, so the folder itself must be writable.
+      try {
+        accessSync(dir, constants.W_OK)
+        if (existsSync(file)) accessSync(file, constants.W_OK)
+      } catch (e) {
+        throw new StoreError(url, `cannot write: ${(e as NodeJS.ErrnoException).code === 'EROFS' ? 'the file system is read-only' : 'no write permission'} (${dir}); use a writable --db path`)
+      }
+    }
   }
   let db: Database.Database
   try {
@@ -134,6 +143,9 @@ class SqliteDriver implements Driver {
       if (!this.db.readonly && !this.memory) {
         try {
           this.db.pragma('wal_checkpoint(TRUNCATE)')
+          // Back to a plain journal when idle, so readers work even from a read-only copy or folder
+          // (WAL readers need to write the -shm file). Fails harmlessly while others have it open.
+          this.db.pragma('journal_mode = DELETE')
         } catch {
           /* a checkpoint is an optimisation; closing still keeps the data safe */
         }
