@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { createCoder } from '../coder.js'
 import { fromRoot } from '../core/paths.js'
+import { knownForCoder } from '../resolve/knowledge.js'
 import { buildServer } from '../server/app.js'
 import { DEFAULT_DB, openStore } from '../storage/store.js'
 import { parsePositiveInt, UsageError } from './options.js'
@@ -9,7 +10,7 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('HTTP API and web UI over the database')
-    .option('--db <url>', 'database: sqlite:PATH or postgres://...', DEFAULT_DB)
+    .option('--db <url>', 'database: sqlite:PATH or postgres://...', process.env.NEWSGRAPH_DB ?? DEFAULT_DB)
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <addr>', 'address to listen on (0.0.0.0 to share on the network; set NEWSGRAPH_TOKEN then)', '127.0.0.1')
     .option('--dictionaries <dir>', 'your own actor/verb dictionaries, used when articles are posted')
@@ -24,7 +25,8 @@ export function registerServe(program: Command): void {
         store,
         token,
         webRoot: fromRoot('web', 'dist'),
-        coder: () => createCoder({ dictionaries: o.dictionaries }),
+        // Posted articles resolve bare names against what earlier articles taught, as ingest does.
+        coder: async () => createCoder({ dictionaries: o.dictionaries, knownActors: knownForCoder(await store.knownActors()) }),
         readsPerMinute: reads,
         logger: false,
       })
