@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { ensurePostgres } from './ensure-services.mjs'
+import { ensureChromium } from './ensure-chromium.mjs'
 
 function find(dir, out = []) {
   let entries
@@ -17,6 +18,7 @@ function find(dir, out = []) {
 }
 
 if (!ensurePostgres()) process.env.NEWSGRAPH_NO_POSTGRES = '1'
+if (!ensureChromium()) process.env.NEWSGRAPH_NO_CHROMIUM = '1'
 const only = process.argv.slice(2)
 const files = find('dist').filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort()
 const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { stdio: 'inherit' })
