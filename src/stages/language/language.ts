@@ -9,7 +9,7 @@ import type { Doc, Stage } from '../../core/types.js'
  */
 
 /** Characters read from the start of the article: enough words to decide, cheap on huge inputs. */
-const SAMPLE_CHARS = 4000
+const SAMPLE_CHARS = 2000
 /** Fewer words than this and any guess is noise; we say nothing. */
 const MIN_WORDS = 8
 /** Share of letters in one non-Latin script above which the text is in that script. */
@@ -51,7 +51,12 @@ const SCRIPTS: [string, RegExp][] = [
   ['hy', /\p{Script=Armenian}/u],
 ]
 
-const SETS: [string, Set<string>][] = Object.entries(STOPWORDS).map(([k, v]) => [k, new Set(v.split(' '))])
+const CODES = Object.keys(STOPWORDS)
+/** Each function word to the languages it belongs to, so one pass over the words counts them all. */
+const WORD_LANGS = new Map<string, number[]>()
+CODES.forEach((code, i) => {
+  for (const w of STOPWORDS[code].split(' ')) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), i])
+})
 
 export interface LanguageGuess {
   /** ISO 639-1 code, or 'und' when there is too little text to tell. */
@@ -71,18 +76,22 @@ export function detectLanguage(text: string): LanguageGuess {
   }
   // Japanese mixes Han with kana: kana anywhere decides it; Han counts toward it too.
   if (counts.has('ja') && counts.has('zh')) counts.set('ja', counts.get('ja')! + counts.get('zh')!)
-  const words = sample.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? []
-  const share = (set: Set<string>) => (words.length ? words.filter((w) => set.has(w)).length / words.length : 0)
-  const englishShare = share(SETS[0][1])
+  const words = sample.toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w !== '')
+  const hits = new Array<number>(CODES.length).fill(0)
+  for (const w of words) {
+    const langs = WORD_LANGS.get(w)
+    if (langs) for (const i of langs) hits[i]++
+  }
+  const englishShare = words.length ? hits[0] / words.length : 0
   for (const [code, n] of [...counts].sort((a, b) => b[1] - a[1])) {
     if (letters > 0 && n / letters >= SCRIPT_SHARE) return { language: code, name: LANGUAGE_NAMES[code], englishShare }
   }
   if (words.length < MIN_WORDS) return { language: 'und', name: 'undetermined', englishShare }
   let best = 'en'
   let bestShare = englishShare
-  for (const [code, set] of SETS.slice(1)) {
-    const s = share(set)
-    if (s > bestShare * OTHER_LANGUAGE_MARGIN && s > bestShare) { best = code; bestShare = s }
+  for (let i = 1; i < CODES.length; i++) {
+    const share = hits[i] / words.length
+    if (share > bestShare * OTHER_LANGUAGE_MARGIN) { best = CODES[i]; bestShare = share }
   }
   if (best === 'en' && englishShare < MIN_ENGLISH_SHARE) return { language: 'und', name: 'undetermined', englishShare }
   return { language: best, name: LANGUAGE_NAMES[best], englishShare }
