@@ -213,7 +213,7 @@ export async function run(opts: { quiet?: boolean } = {}): Promise<MentionScores
   say(`gold        ${s.articles} hand-annotated VOA articles, ${s.gold} mentions; newsgraph ${s.predicted} named mentions (+${s.unnamedPredicted} generic ones out of scope)`)
   if (s.drift.length) say(`DRIFT       text cleaning changed articles ${s.drift.join(', ')}: their gold offsets no longer apply, they are skipped`)
   say(`typed       ${fmt(s.overall)}   [span overlap + same class]`)
-  for (const c of CLASSES) say(`  ${c.padEnd(12)}${fmt(s.perClass[c])}`)
+  for (const c of CLASSES) say(`  ${c.padEnd(13)} ${fmt(s.perClass[c])}`)
   say(`exact span  ${fmt(s.exact)}`)
   say(`untyped     ${fmt(s.untyped)}`)
   if (s.countryAgreement !== null) say(`country     ${(s.countryAgreement * 100).toFixed(1)}% of matched mentions agree with the gold country`)
