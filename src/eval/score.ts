@@ -33,7 +33,7 @@ export interface GoldRecord {
 /** CAMEO/Phoenix country codes that are not ISO 3166-1 alpha-3, as the GSR and PETRARCH use them. */
 export const CODE_ALIASES: Record<string, string> = {
   JAP: 'JPN', ITL: 'ITA', GMY: 'DEU', GER: 'DEU', UK: 'GBR', UKG: 'GBR', KOS: 'XKX', ROM: 'ROU', ZAR: 'COD',
-  TMP: 'TLS', BUR: 'MMR', SER: 'SRB', YUG: 'SRB', SUN: 'RUS', USR: 'RUS', PAL: 'PSE', WBG: 'PSE', GZS: 'PSE',
+  TMP: 'TLS', BUR: 'MMR', SER: 'SRB', YUG: 'SRB', SUN: 'RUS', USR: 'RUS', SCG: 'SRB', PAL: 'PSE', WBG: 'PSE', GZS: 'PSE',
 }
 
 export function normCode(code: string | null | undefined): string | null {

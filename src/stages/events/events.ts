@@ -23,6 +23,8 @@ const COOPERATIVE: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'SUPPO
 const MATERIAL_CONFLICT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE'])
 /** Governors of an infinitive that make it an intention, not a fact ("is attempting to strike a balance"). */
 const TRYING = new Set(['attempt', 'try', 'seek', 'aim', 'hope', 'want', 'wish', 'strive', 'struggle', 'need'])
+/** Event types whose that-clause states what was demanded, threatened, alleged or refused. */
+const GOVERNING: ReadonlySet<PloverType> = new Set(['REQUEST', 'THREATEN', 'ACCUSE', 'REJECT', 'AGREE'])
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her'])
 const RECIPROCAL_PREPS = new Set(['between', 'among', 'amongst'])
 
@@ -51,9 +53,39 @@ export function isActorMention(m: Mention): boolean {
   return m.acts !== false && m.role !== 'media' && m.role !== 'place'
 }
 
+/** In subject position a place with a country acts for its government ("Syria says", "Israeli helicopters"). */
+export function isSubjectMention(m: Mention): boolean {
+  return isActorMention(m) || (m.role !== 'media' && m.country !== null)
+}
+
 /** A recipient may also be a place standing for its country ("the expulsion ... from Russia"); locative uses are filtered by preposition. */
 export function isRecipientMention(m: Mention): boolean {
   return isActorMention(m) || (m.role !== 'media' && m.country !== null && (m.type === 'place' || m.type === 'country'))
+}
+
+/** Prepositions that tie an unplaced actor to a placed one: "demonstrators in Baghdad", "doctors from two American aid groups". */
+const AFFILIATING = new Set(['of', 'from', 'in', 'for'])
+
+/**
+ * An actor whose country the actor stage left unknown takes the country named right after it in
+ * its own noun phrase ("Security forces in Guinea" -> GIN); the evidence goes to the explanation.
+ */
+function affiliate(v: SentenceView, m: Mention, why: string[]): Actor {
+  const a = toActor(m)
+  if (a.country) return a
+  let end = -1
+  for (let i = 0; i < v.toks.length; i++) if (v.toks[i].end <= m.end) end = i; else break
+  let k = end + 1
+  if (!v.toks[k] || !AFFILIATING.has(v.toks[k].norm)) return a
+  k++
+  let hops = 0
+  while (v.toks[k] && v.mentionAt[k] < 0 && hops < 4 && ['DET', 'ADJ', 'NUM'].includes(v.toks[k].pos)) { k++; hops++ }
+  const mi = v.toks[k] ? v.mentionAt[k] : -1
+  if (mi < 0) return a
+  const other = v.mentions[mi]
+  if (!other.country || other === m) return a
+  why.push(`${a.text}: country ${other.country} from "${other.text}"`)
+  return { ...a, country: other.country, code: a.code && !a.code.startsWith(other.country) ? other.country + a.code : a.code ?? other.country }
 }
 
 function placeOf(m: Mention): Place {
@@ -104,7 +136,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         best = { coding: p, spec: p.specificity, end: post, why: [`verb ${entry.words.join(' ')} (${entry.block}, ${entry.ref})`, `pattern ${p.ref} [${p.code ?? '---'}]`] }
         break
       }
-      if (!best && entry.type && !clausal) best = { coding: entry, spec: 0, end: hit.end, why: [`verb ${entry.words.join(' ')} (${entry.block}, ${entry.ref}) default [${entry.code}]`] }
+      if (!best && entry.type && (!clausal || GOVERNING.has(entry.type))) best = { coding: entry, spec: 0, end: hit.end, why: [`verb ${entry.words.join(' ')} (${entry.block}, ${entry.ref}) default [${entry.code}]`] }
     }
     if (!best || !best.coding.type) return null
     return { start: i, end: hit.end, head: i, coding: best.coding, nominal: false, reciprocal: false, explanation: best.why }
@@ -155,6 +187,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       const found: Event[] = []
       let lastSubject: Group | null = null
       let lastEventHead = -100
+      let governedUntil = -1
       let inQuote = false
       for (let i = 0; i < v.toks.length && found.length < MAX_EVENTS_PER_SENTENCE; i++) {
         const t = v.toks[i]
@@ -167,8 +200,19 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         let trig: Trigger | null = null
         const g = verbGroupStart(v, i)
         let subj = null as ReturnType<typeof subjectOf> | null
-        if (t.pos === 'VERB' || (t.pos === 'AUX' && (t.lemma === 'have' || t.norm === 'had'))) {
-          subj = subjectOf(v, g, isActorMention)
+        const haveMain = t.pos === 'AUX' && (t.lemma === 'have' || t.norm === 'had') && !(v.toks[i + 1] && (v.toks[i + 1].pos === 'VERB' || v.toks[i + 1].pos === 'AUX' || v.toks[i + 1].pos === 'ADV'))
+        if (i < governedUntil) continue
+        if (t.pos === 'VERB' || haveMain) {
+          subj = subjectOf(v, g, isSubjectMention)
+          if (!subj.group && (v.toks[g]?.norm === 'to' || v.toks[g - 1]?.norm === 'to')) {
+            // An infinitive's subject is the governing clause's: "Syria says it is willing to withdraw".
+            let k = v.toks[g]?.norm === 'to' ? g : g - 1
+            while (k > 0 && ['ADJ', 'ADV', 'AUX', 'PART', 'VERB'].includes(v.toks[k - 1].pos) && v.mentionAt[k - 1] < 0 && k > g - 6) k--
+            if (k < g) {
+              const outer = subjectOf(v, k, isSubjectMention)
+              subj = outer.group ? { ...outer, rule: 'subject of the governing clause' } : outer
+            }
+          }
           trig = codeVerb(v, i, subj.regionStart)
           // Coordinated verbs and participles share the subject of the clause before them.
           const before = g > 0 ? v.toks[g - 1] : null
@@ -189,6 +233,12 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         if (ev) {
           found.push(ev)
           lastEventHead = trig.end
+          // "demanded that Hamas renounce ...": the that-clause is the content of the demand, not another event.
+          if (GOVERNING.has(ev.type)) {
+            for (let k = trig.end; k < Math.min(v.toks.length, trig.end + 4); k++) {
+              if (v.toks[k].norm === 'that' && v.toks[k].pos !== 'DET') { governedUntil = objectRegionEnd(v, k + 1); break }
+            }
+          }
           i = Math.max(i, trig.end - 1)
         } else if (!trig.nominal) lastEventHead = trig.end
       }
@@ -267,7 +317,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         slotRule = 'passive: actor after "by", recipient is the subject'
       } else {
         if (subject) actors = subject.mentions
-        let obj = objectCandidates[0] ?? null
+        // A recipient we can place (a country or organization code) beats a bare noun ("forces", "President").
+        let obj = objectCandidates.find((gr) => gr.mentions.some((m) => m.country || m.code)) ?? objectCandidates[0] ?? null
         // "refuses to arm it": an object pronoun before any named object points back to the last named non-subject.
         for (let i = trig.end; i < objEnd; i++) {
           if (obj && i >= obj.start) break
@@ -300,8 +351,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     const cue = cues.find((c) => c.end <= trig.start || c.start >= trig.end) ?? null
     const reportedBy = cue && !actors.some((m) => cue.mention && m === cue.mention) ? cue.name : cue?.name ?? null
     const trigText = doc.article.text.slice(toks[trig.start].start, toks[trig.end - 1].end)
-    const actor = actors.map(toActor)
-    const recipient = recipients.map(toActor)
+    const actor = actors.map((m) => affiliate(v, m, why))
+    const recipient = recipients.map((m) => affiliate(v, m, why))
     const key = (xs: Actor[]) => xs.map((a) => a.code ?? a.country ?? a.name ?? a.text).join('+')
     return {
       id: contentHash(doc.article.id, v.sentence.index, v.sentence.start, type, key(actor), key(recipient)),

@@ -103,6 +103,12 @@ export function groupsIn(v: SentenceView, a: number, b: number, accept: (m: Ment
   let cur: Group | null = null
   let gap = 0
   let sawConj = false
+  // Members joined by commas alone ("A member of the Syrian parliament, Mohammed Mamoun") are an
+  // apposition, one entity named twice; a list needs an "and"/"or" somewhere.
+  let sawAnd = false
+  const close = () => {
+    if (cur && cur.mentions.length > 1 && !sawAnd) cur.mentions = cur.mentions.slice(0, 1)
+  }
   for (let i = a; i < b; i++) {
     const mi = v.mentionAt[i]
     if (mi >= 0) {
@@ -117,6 +123,8 @@ export function groupsIn(v: SentenceView, a: number, b: number, accept: (m: Ment
           if (!cur.mentions.includes(m)) cur.mentions.push(m)
           cur.end = j + 1
         } else {
+          close()
+          sawAnd = false
           cur = { mentions: [m], start: i, end: j + 1 }
           groups.push(cur)
         }
@@ -127,12 +135,13 @@ export function groupsIn(v: SentenceView, a: number, b: number, accept: (m: Ment
       continue
     }
     const t = v.toks[i]
-    if (t.norm === 'and' || t.norm === ',' || t.norm === '&' || t.norm === 'as well as' || t.norm === 'or') { sawConj = true; gap++; continue }
+    if (t.norm === 'and' || t.norm === ',' || t.norm === '&' || t.norm === 'as well as' || t.norm === 'or') { sawConj = true; if (t.norm !== ',') sawAnd = true; gap++; continue }
     if (t.pos === 'DET' || t.pos === 'ADJ' || t.norm === "'s" || t.norm === '’s') { gap++; continue }
     // Anything else closes coordination.
     gap = 99
     sawConj = false
   }
+  close()
   return groups
 }
 
@@ -146,6 +155,8 @@ export interface Subject {
 
 /** Head nouns that stand for the actor named after them ("leaders of the opposition", "officials from Hamas"). */
 const RELATIONAL_HEADS = new Set(['leader', 'leaders', 'official', 'officials', 'representative', 'representatives', 'member', 'members', 'head', 'heads', 'group', 'delegation', 'delegations', 'envoy', 'envoys', 'spokesman', 'spokeswoman', 'spokesperson', 'forces', 'troops', 'soldiers', 'army', 'government', 'ministers', 'minister', 'diplomats', 'diplomat', 'negotiators', 'team', 'authorities', 'militants', 'fighters', 'police', 'supporters', 'units', 'chief', 'president', 'elders', 'judge', 'court'])
+const QUANTITY = new Set(['up', 'to', 'about', 'around', 'nearly', 'almost', 'over', 'some', 'tens', 'hundreds', 'thousands', 'millions', 'dozens', 'scores', 'third', 'half', 'quarter', 'most', 'many', 'several', 'more', 'than', 'least', 'at'])
+const TITLE_HEADS = new Set(['emir', 'king', 'queen', 'prince', 'president', 'premier', 'prime', 'chancellor', 'minister', 'secretary', 'ambassador', 'foreign', 'defence', 'defense', 'interior', 'vice', 'deputy', 'top', 'senior', 'parliament', 'cabinet', 'military', 'navy', 'air', 'high', 'supreme', 'central', 'national', 'state', 'ruling', 'opposition', 'embassy', 'mission', 'security', 'police', 'foreign'])
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we'])
 
 /**
@@ -182,9 +193,15 @@ export function subjectOf(v: SentenceView, g: number, accept: (m: Mention) => bo
       return { group: last, regionStart: start, rule: 'subject after a fronted clause' }
     }
   }
-  // Skip determiners and modifiers to the head of the first noun phrase.
+  // Skip determiners, modifiers and quantities ("Up to 100", "Tens of thousands of") to the head of the first noun phrase.
   let h = start
-  while (h < g && v.mentionAt[h] < 0 && (v.toks[h].pos === 'DET' || v.toks[h].pos === 'ADJ' || v.toks[h].pos === 'NUM' || v.toks[h].pos === 'ADV' || v.toks[h].pos === 'CCONJ' || v.toks[h].norm === ',')) h++
+  while (h < g && v.mentionAt[h] < 0) {
+    const t = v.toks[h]
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'ADV' || t.pos === 'CCONJ' || t.norm === ',') { h++; continue }
+    if (QUANTITY.has(t.norm) && (t.pos === 'ADP' || t.pos === 'NOUN' || t.pos === 'PART' || t.pos === 'ADV')) { h++; continue }
+    if (t.norm === 'of' && h > start && (QUANTITY.has(v.toks[h - 1].norm) || v.toks[h - 1].pos === 'NUM')) { h++; continue }
+    break
+  }
   if (h >= g) return { group: null, regionStart: start, rule: 'no subject' }
   const ht = v.toks[h]
   if (v.mentionAt[h] >= 0) {
@@ -200,7 +217,8 @@ export function subjectOf(v: SentenceView, g: number, accept: (m: Mention) => bo
         return { group: gr, regionStart: start, rule: 'subject (possessor)' }
       }
       const headNoun = v.toks[k]
-      if (headNoun && RELATIONAL_HEADS.has(headNoun.norm)) return { group: gr, regionStart: start, rule: `subject: ${headNoun.norm} of ${gr.mentions[0].text}` }
+      // "Quatar's emir", "Taiwan's Vice Foreign Minister": a title or relational head acts for its possessor.
+      if (headNoun && (RELATIONAL_HEADS.has(headNoun.norm) || TITLE_HEADS.has(headNoun.norm) || headNoun.pos === 'PROPN')) return { group: gr, regionStart: start, rule: `subject: ${headNoun.norm} of ${gr.mentions[0].text}` }
       return { group: null, regionStart: start, rule: 'possessor of a non-actor head' }
     }
     return { group: gr, regionStart: start, rule: 'subject' }
