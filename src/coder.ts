@@ -9,6 +9,7 @@ import { createLanguage } from './stages/language/language.js'
 import { createSegmenter } from './stages/segmenter/segmenter.js'
 import { createActorStage, type KnownActor } from './stages/actors/actors.js'
 import { createEvents } from './stages/events/events.js'
+import { createQuotes } from './stages/quotes/quotes.js'
 import { loadVerbDictionary } from './dictionaries/verbs.js'
 
 export interface CoderOptions {
@@ -32,7 +33,7 @@ export interface Coder {
 
 export function createCoder(opts: CoderOptions = {}): Coder {
   const stages: Stage[] = [createLanguage(), createSegmenter(), createActorStage({ dictionaries: opts.dictionaries, knownActors: opts.knownActors }), createDates(),
-    createEvents(opts.dictionaries ? { dictionary: loadVerbDictionary(opts.dictionaries) } : {})]
+    createEvents(opts.dictionaries ? { dictionary: loadVerbDictionary(opts.dictionaries) } : {}), createQuotes()]
   const run = createPipeline(stages)
 
   function toArticle(raw: RawDocument): Article {
