@@ -78,3 +78,9 @@ test('periods and dates anchored to another event are not dated', () => {
 test('reported "would" does not push a weekday into the future', () => {
   assert.equal(only('The United States said Tuesday that it would resume aid.', '2025-03-12').date, '2025-03-11')
 })
+
+test('the month May is a date, the modal "may" is not', () => {
+  assert.equal(only('The ceasefire began on May 20 in Gaza.', '2024-06-02').date, '2024-05-20')
+  assert.equal(only('Elections were held in May after a long delay.', '2024-06-02').date, '2024-05')
+  assert.equal(read('Officials may meet again, and Russia may object.', '2024-06-02').dates.length, 0)
+})

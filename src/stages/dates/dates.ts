@@ -13,9 +13,9 @@ import type { DateMention, Doc, Precision, Stage } from '../../core/types.js'
  * - Precision follows what the text says: "earlier this month" is a month, "last year" a year.
  */
 
-/** Sentences without any of these words cannot hold a date chrono would find; skipping them keeps reading fast. */
+/** Text without any of these words cannot hold a date chrono would find; skipping it keeps reading fast. A bare year is not a cue: chrono does not read one, YEAR_EXPR does. Nor is the modal "may". */
 const DATE_CUE =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|week|weeks|month|months|year|years|day|days|ago|weekend|fortnight|decade)\b|\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/gi
+  /\b(?:jan|feb|mar|apr|may(?=\s+\d)|(?<=\b(?:in|of|since|until|by|early|late|mid-?|last|next|this)\s)may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|tue|tues|thu|thur|thurs|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|week|weeks|month|months|year|years|day|days|ago|weekend|fortnight|decade)\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/gi
 /** chrono reads only this much text around each cue: parsing whole sentences costs more than the rest of reading. */
 const WINDOW_CHARS = 28
 
@@ -27,7 +27,7 @@ const FUTURE_WINDOW_CHARS = 60
 const FUTURE_SLACK_DAYS = 31
 
 /** Casual words chrono reads as dates that, in news, are not dates (modal "may", "now", "second"...). */
-const NOT_A_DATE = /^(now|may|march|sun|sat|second|mon|wed|a day|one day|the day|that day|this day|day|days|the week|a week|a year|the year|a month|the month|the weekend|today's|tonight)$|\bin the day$|,\s*may$/i
+const NOT_A_DATE = /^(now|sun|sat|second|mon|wed|a day|one day|the day|that day|this day|day|days|the week|a week|a year|the year|a month|the month|the weekend|today's|tonight)$|\bin the day$|,\s*may$/i
 
 /** Anchored to another event, not to publication ("three months after", "two days later"): we cannot place it. */
 const ANCHORED_ELSEWHERE = /\b(after|later|before|earlier|prior)$/i
@@ -162,7 +162,7 @@ function cueWindows(sentence: string): [number, number][] {
 function interpret(sentence: string, ws: number, win: string, r: chrono.ParsedResult, ref: Date | null): Found | null {
   let text = r.text.replace(/[\s,;:]+$/, '')
   let start = ws + r.index
-  if (text.trim() === '' || NOT_A_DATE.test(text.trim()) || (DURATION.test(text) && !/\bago\b/i.test(text))) return null
+  if (text.trim() === '' || NOT_A_DATE.test(text.trim()) || /^(may|march)$/.test(text.trim()) || (DURATION.test(text) && !/\bago\b/i.test(text))) return null
   if (ANCHORED_ELSEWHERE.test(text) || PERIOD.test(text)) return null
   // A time of day alone ("at 3 p.m.") is not a date.
   if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('month') && !r.start.isCertain('year') && !/yesterday|today|tomorrow|tonight|ago|last|next|this/i.test(text)) return null
