@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
+import { threadId } from 'node:worker_threads'
 import type { EntityType } from '../core/types.js'
 import { fromRoot } from '../core/paths.js'
 import { CaseRule, caseRuleOf, phraseTokens } from './phrase.js'
@@ -21,6 +22,7 @@ export interface Role {
 export interface ActorEntry {
   name: string
   type: EntityType
+  /** The words matched in text (empty in the compiled cache: the trie holds them). */
   phrases: string[]
   roles: Role[]
   /** Where the entry came from: `Phoenix.Countries.actors.txt:39559`, `my-actors.jsonl:3`. */
@@ -50,7 +52,7 @@ export interface CompiledDictionaries {
 const SHIPPED_ACTOR_FILES = ['dictionaries/actors/phoenix.countries.jsonl', 'dictionaries/actors/phoenix.international.jsonl', 'dictionaries/actors/phoenix.milnonstate.jsonl', 'dictionaries/actors/media.jsonl', 'dictionaries/actors/extra.jsonl']
 const SHIPPED_AGENT_FILES = ['dictionaries/agents/phoenix.agents.jsonl', 'dictionaries/agents/extra.jsonl']
 /** Bump when the compiled shape changes so old caches are ignored. */
-const CACHE_VERSION = 3
+const CACHE_VERSION = 4
 
 /** A user dictionary that cannot be used: the CLI reports it as a usage error (exit 2). */
 export class DictionaryError extends Error {
@@ -225,10 +227,14 @@ export function shippedDictionaries(): CompiledDictionaries {
   shipped = compile(actors, agents)
   try {
     mkdirSync(cacheDir, { recursive: true })
-    const s: Serialized = { ...shipped, actorTrie: shipped.actorTrie.root, agentTrie: shipped.agentTrie.root }
-    const tmp = `${cachePath}.${process.pid}.tmp`
+    // phrases live on in the tries; the entries need only what a mention prints
+    const slim = <T extends { phrases: string[] }>(e: T): T => ({ ...e, phrases: [] })
+    const s: Serialized = { ...shipped, actors: shipped.actors.map(slim), agents: shipped.agents.map(slim), actorTrie: shipped.actorTrie.root, agentTrie: shipped.agentTrie.root }
+    const tmp = `${cachePath}.${process.pid}.${threadId}.tmp`
     writeFileSync(tmp, serialize(s))
     renameSync(tmp, cachePath)
+    // older compilations are dead weight once the data changed
+    for (const f of readdirSync(cacheDir)) if (/^dictionaries-[0-9a-f]+\.v8$/.test(f) && join(cacheDir, f) !== cachePath) rmSync(join(cacheDir, f), { force: true })
   } catch {
     // a read-only install still works, it just compiles each time
   }

@@ -9,8 +9,15 @@ export interface TrieNode {
   h?: number[]
 }
 
+const NONE: Array<[number, number[]]> = []
+
 export class TokenTrie {
   constructor(readonly root: TrieNode = {}) {}
+
+  /** Can a phrase start with this token? A cheap test before `matchesAt`. */
+  starts(norm: string): boolean {
+    return this.root.c?.has(norm) ?? false
+  }
 
   add(tokens: string[], id: number): void {
     let node = this.root
@@ -28,6 +35,8 @@ export class TokenTrie {
    * Stops at `limit` (the sentence end).
    */
   matchesAt(norms: string[], from: number, limit: number): Array<[number, number[]]> {
+    // most tokens start no phrase at all: answer those without allocating
+    if (from >= limit || !this.root.c?.has(norms[from])) return NONE
     const out: Array<[number, number[]]> = []
     let node: TrieNode | undefined = this.root
     for (let i = from; i < limit && node?.c; i++) {

@@ -60,6 +60,10 @@ interface RawFile {
   nominals?: RawNominal[]
   plover?: Record<string, { type: string; mode: string | null; context: string[] }>
   transformations?: { rule: string; line: number }[]
+  /** Blocks whose default code is dropped (their patterns still apply): over-general PETRARCH defaults. */
+  no_default?: string[]
+  /** Verbs taken out of a block: { block, verb }. */
+  suppress?: { block: string; verb: string }[]
 }
 
 export interface Coding {
@@ -208,6 +212,12 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
   const synsets = new Map<string, Set<string>>()
   const blocks = new Map<string, { file: string; block: RawBlock }>()
   const nominalsRaw: { file: string; n: RawNominal }[] = []
+  const noDefault = new Set<string>()
+  const suppressed = new Set<string>()
+  for (const { data } of files) {
+    for (const b of data.no_default ?? []) noDefault.add(b)
+    for (const x of data.suppress ?? []) suppressed.add(`${x.block}\u0000${x.verb.toLowerCase()}`)
+  }
   for (const { name, data } of files) {
     for (const [code, row] of Object.entries(data.plover ?? {})) {
       plover.set(code, { code, type: isPlover(row.type) ? row.type : null, mode: row.mode, context: row.context })
@@ -260,7 +270,8 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
     nPatterns += patterns.length
     for (const v of block.verbs) {
       const words = typeof v.words === 'string' ? v.words.toLowerCase().split(/\s+/) : v.words
-      const own = 'code' in v || v.type ? coding(v.code, v.type) : coding(block.code, block.type)
+      if (suppressed.has(`${block.id}\u0000${words.join(' ')}`)) continue
+      const own = 'code' in v || v.type ? coding(v.code, v.type) : noDefault.has(block.id) ? coding(null, null) : coding(block.code, block.type)
       const entry: VerbEntry = { ...own, block: block.id, words, ref: `${file}:${v.line ?? block.line ?? block.id}`, patterns }
       nVerbs++
       // Index the first word under all its forms; the rest of a phrasal verb must follow literally.

@@ -87,6 +87,15 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   const overlay: CompiledDictionaries | null = userActors.length + userAgents.length + known.length > 0 ? compile([...known, ...userActors], userAgents) : null
   const knownPeople = known.filter((k) => k.type === 'person')
 
+  // One lookup per token tells which dictionaries can start a phrase there: most tokens start none.
+  const ACTOR = 1
+  const PLACE = 2
+  const AGENT = 4
+  const firstTokens = new Map<string, number>()
+  for (const [trie, bit] of [[base.actorTrie, ACTOR], [gaz.trie, PLACE], [base.agentTrie, AGENT]] as const) {
+    for (const key of trie.root.c?.keys() ?? []) firstTokens.set(key, (firstTokens.get(key) ?? 0) | bit)
+  }
+
   /** Longest actor phrase at i whose case fits the text; the last-loaded entry wins a tie. */
   function actorAt(d: CompiledDictionaries, texts: string[], norms: string[], i: number, end: number): { b: number; entry: ActorEntry } | null {
     for (const [b, ids] of d.actorTrie.matchesAt(norms, i, end)) {
@@ -118,42 +127,49 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   function scan(doc: Doc, texts: string[], norms: string[], ts: number, te: number, date: string | null): Unit[] {
     const units: Unit[] = []
     const toks = doc.tokens
+    let best: Unit | null = null
+    let bestRank = -1
+    const consider = (u: Unit, rank: number) => {
+      if (!best || u.b > best.b || (u.b === best.b && rank > bestRank)) {
+        best = u
+        bestRank = rank
+      }
+    }
     let i = ts
     while (i < te) {
-      let best: Unit | null = null
-      let bestRank = -1
-      const consider = (u: Unit, rank: number) => {
-        if (!best || u.b > best.b || (u.b === best.b && rank > bestRank)) {
-          best = u
-          bestRank = rank
-        }
-      }
+      best = null
+      bestRank = -1
+      const n = norms[i]
+      const starts = firstTokens.get(n) ?? 0
       if (overlay) {
         const m = actorAt(overlay, texts, norms, i, te)
         if (m) consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: true }, 5)
         const g = agentAt(overlay, norms, i, te)
         if (g) consider({ k: 'agent', a: i, b: g.b, sector: g.entry.sector, origin: g.entry.origin, relational: false }, 4)
       }
-      const m = actorAt(base, texts, norms, i, te)
-      if (m) {
-        if (m.entry.type === 'country' && m.entry.roles.length > 0 && m.entry.roles[0].country) consider(countryUnit(m.entry, i, m.b, texts, norms, date), 2)
-        else consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: false }, 4)
-      }
-      const pm = gaz.trie.matchesAt(norms, i, te)
-      for (const [b, ids] of pm) {
-        // place names are proper nouns: "Gaza", never "gaza"
-        if (caseOk(1, texts, i, b)) {
-          const place = gaz.places[ids[0]]
-          // hand-picked regions ("Gaza Strip") win over dictionary entries of the same words
-          consider({ k: 'place', a: i, b, place, origin: `gazetteer:${place.kind}` }, place.kind === 'region' ? 6 : 3)
-          break
+      if (starts & ACTOR) {
+        const m = actorAt(base, texts, norms, i, te)
+        if (m) {
+          if (m.entry.type === 'country' && m.entry.roles.length > 0 && m.entry.roles[0].country) consider(countryUnit(m.entry, i, m.b, texts, norms, date), 2)
+          else consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: false }, 4)
         }
       }
-      const g = agentAt(base, norms, i, te)
+      if (starts & PLACE) {
+        for (const [b, ids] of gaz.trie.matchesAt(norms, i, te)) {
+          // place names are proper nouns: "Gaza", never "gaza"
+          if (caseOk(1, texts, i, b)) {
+            const place = gaz.places[ids[0]]
+            // hand-picked regions ("Gaza Strip") win over dictionary entries of the same words
+            consider({ k: 'place', a: i, b, place, origin: `gazetteer:${place.kind}` }, place.kind === 'region' ? 6 : 3)
+            break
+          }
+        }
+      }
+      const g = starts & AGENT ? agentAt(base, norms, i, te) : null
       if (g && !SILENT_SECTORS.has(g.entry.sector)) consider({ k: 'agent', a: i, b: g.b, sector: g.entry.sector, origin: g.entry.origin, relational: RELATIONAL.has(norms[g.b - 1]) }, 1)
-      else if (RELATIONAL.has(norms[i])) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'relational', relational: true }, 0)
+      else if (RELATIONAL.has(n)) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'relational', relational: true }, 0)
       // "the council": coreference may find which one
-      else if (i > ts && norms[i - 1] === 'the' && DEFINITE_HEADS.has(norms[i])) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'definite', relational: false }, 0)
+      else if (i > ts && norms[i - 1] === 'the' && DEFINITE_HEADS.has(n)) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'definite', relational: false }, 0)
       if (best) {
         units.push(best)
         i = (best as Unit).b
@@ -185,7 +201,10 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
 
   function isNameToken(texts: string[], norms: string[], toks: Doc['tokens'], i: number): boolean {
     const t = texts[i]
-    if (!/^\p{Lu}/u.test(t) || NOT_NAMES.has(norms[i])) return false
+    const c = t.charCodeAt(0)
+    // ASCII fast path; other scripts' capitals through the Unicode test
+    if (c < 128 ? c < 65 || c > 90 : !/^\p{Lu}/u.test(t)) return false
+    if (NOT_NAMES.has(norms[i])) return false
     const pos = toks[i].pos
     return pos === 'PROPN' || pos === 'NOUN' || pos === 'X' || pos === 'ADJ'
   }
@@ -206,7 +225,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const date = doc.article.published ?? null
       const toks = doc.tokens
       const texts = toks.map((t) => text.slice(t.start, t.end))
-      const norms = texts.map(normToken)
+      // wink's normal form is already lower case; only curly apostrophes need straightening
+      const norms = toks.map((t, i) => (t.norm.length === texts[i].length && t.norm.indexOf('’') < 0 && t.norm.indexOf('‘') < 0 ? t.norm : normToken(texts[i])))
       const mentions: Mention[] = []
       const pending: PendingName[] = []
       const titleKeys = new Map<Mention, string>()
@@ -219,7 +239,11 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         const units = scan(doc, texts, norms, s.tokenStart, s.tokenEnd, date)
         const used = new Set<Unit>()
         const emit = (a: number, b: number, m: Omit<Mention, 'text' | 'start' | 'end' | 'sentence'>) => {
-          const mm: Mention = { ...span(a, b), sentence: s.index, ...m }
+          // one fixed shape for every mention: spreads of differently shaped objects are slow
+          const start = toks[a].start
+          const end = toks[b - 1].end
+          const mm: Mention = { text: text.slice(start, end), start, end, name: m.name, type: m.type, country: m.country, sector: m.sector, code: m.code, sentence: s.index, origin: m.origin, acts: m.acts, role: m.role }
+          if (m.place) mm.place = m.place
           mentions.push(mm)
           return mm
         }

