@@ -45,6 +45,27 @@ interface Trigger {
   explanation: string[]
 }
 
+/**
+ * A verb form that modifies a noun instead of heading a clause: a reduced relative ("nationals
+ * suspected by the West", "a resolution censuring ..."), a gerund after a preposition ("resorted to
+ * throwing stones"), or part of a hyphenated compound ("peace-keeping").
+ */
+export function isModifierVerb(v: SentenceView, i: number, g: number): boolean {
+  const t = v.toks[i]
+  if (g < i) return false // it has its own auxiliaries: a clause
+  const prev = i > 0 ? v.toks[i - 1] : null
+  if (!prev) return false
+  if (prev.norm === '-' || (prev.end === t.start && /-$/.test(prev.norm))) return true
+  const ing = /ing$/.test(t.norm)
+  const participle = t.norm !== t.lemma && /(ed|en|wn|ld|lt|ught)$/.test(t.norm)
+  if (ing && (prev.pos === 'ADP' || (prev.norm === 'to' && prev.pos !== 'PART'))) return true
+  const afterNoun = (prev.pos === 'NOUN' || prev.pos === 'PROPN') && v.mentionAt[i - 1] < 0
+  if (afterNoun && ing) return true
+  const next = v.toks[i + 1]
+  if ((afterNoun || prev.norm === ',') && participle && next && next.norm === 'by') return true
+  return false
+}
+
 function toActor(m: Mention): Actor {
   return { text: m.text, start: m.start, end: m.end, name: m.name, country: m.country, sector: m.sector, code: m.code }
 }
@@ -153,6 +174,9 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     }
     entry ??= dict.nominals.get(t.norm)
     if (!entry || !entry.type) return null
+    // "war crimes", "war games", "attack helicopters": the noun modifies another noun.
+    const after = v.toks[end]
+    if (after && (after.pos === 'NOUN' || after.norm === '-') && v.mentionAt[end] < 0) return null
     return { start: i, end, head: end - 1, coding: entry, nominal: true, reciprocal: entry.reciprocal, explanation: [`event noun ${entry.words[0]} (${entry.ref}) [${entry.code}]`] }
   }
 
@@ -202,7 +226,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         let subj = null as ReturnType<typeof subjectOf> | null
         const haveMain = t.pos === 'AUX' && (t.lemma === 'have' || t.norm === 'had') && !(v.toks[i + 1] && (v.toks[i + 1].pos === 'VERB' || v.toks[i + 1].pos === 'AUX' || v.toks[i + 1].pos === 'ADV'))
         if (i < governedUntil) continue
-        if (t.pos === 'VERB' || haveMain) {
+        if ((t.pos === 'VERB' && !isModifierVerb(v, i, g)) || haveMain) {
           subj = subjectOf(v, g, isSubjectMention)
           if (!subj.group && (v.toks[g]?.norm === 'to' || v.toks[g - 1]?.norm === 'to')) {
             // An infinitive's subject is the governing clause's: "Syria says it is willing to withdraw".
@@ -293,7 +317,9 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       } else if (poss) {
         actors = poss.mentions
         const rec = after.find((gr) => ['of', 'on', 'against', 'with', 'to', 'into', 'from', 'toward', 'towards'].includes(prepBefore(v, gr.start, trig.end) ?? ''))
-        if (rec) recipients = rec.mentions
+        // "last month's U.S. invasion", "Putin's war in Ukraine": an event noun without its target is background.
+        if (!rec) return null
+        recipients = rec.mentions
         slotRule = 'possessor of the event noun'
         if (trig.reciprocal && rec) { actors = [...actors, ...recipients]; recipients = [] }
       } else if (negDet && between === undefined) {
@@ -319,6 +345,11 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         if (subject) actors = subject.mentions
         // A recipient we can place (a country or organization code) beats a bare noun ("forces", "President").
         let obj = objectCandidates.find((gr) => gr.mentions.some((m) => m.country || m.code)) ?? objectCandidates[0] ?? null
+        // "complained to the UN over Israeli raids": the accused is after over/against/about, the addressee after "to".
+        if (trig.coding.type === 'ACCUSE' && obj && prepBefore(v, obj.start, trig.end) === 'to') {
+          const accused = objectCandidates.find((gr) => ['against', 'over', 'about', 'of', 'for'].includes(prepBefore(v, gr.start, trig.end) ?? ''))
+          if (accused) obj = accused
+        }
         // "refuses to arm it": an object pronoun before any named object points back to the last named non-subject.
         for (let i = trig.end; i < objEnd; i++) {
           if (obj && i >= obj.start) break
