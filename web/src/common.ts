@@ -41,16 +41,21 @@ export function quadBadge(e: { type: string; quad: Quad }): HTMLElement {
   return h('span', { class: 'badge', style: `--q:${QUAD_COLOR[e.quad]}`, title: QUAD_LABEL[e.quad] }, e.type)
 }
 
+/** Marks a date taken from the article's publication because the text gave none. */
+export const PUBLISHED_MARK = '*'
+
 export function eventDate(e: StoredEvent): string {
-  return e.date ?? (e.published ? `${e.published.slice(0, 10)}*` : '—')
+  return e.date ?? (e.published ? `${e.published.slice(0, 10)}${PUBLISHED_MARK}` : '—')
 }
 
 /** The event list used by every view: each row leads to the sentence it came from. */
 export function eventTable(events: StoredEvent[], caption: string): HTMLElement {
   if (!events.length) return h('p', { class: 'empty' }, 'No events.')
+  const note = events.some((e) => !e.date) ? h('p', { class: 'muted note' }, `${PUBLISHED_MARK} no date in the text: the article's publication date.`) : null
   return h(
     'div',
     { class: 'table-wrap' },
+    note,
     h(
       'table',
       { class: 'events' },

@@ -24,24 +24,24 @@ export async function actorView(root: HTMLElement, r: Route): Promise<void> {
       h('section', { 'aria-labelledby': 'd-roles' },
         h('h2', { id: 'd-roles' }, 'Roles over time'),
         d.roles.length
-          ? h('table', {}, h('thead', {}, h('tr', {}, ['Role', 'Sector', 'Country', 'From', 'To', 'Mentions'].map((c) => h('th', { scope: 'col' }, c)))),
-              h('tbody', {}, d.roles.map((x) => h('tr', {}, h('td', {}, x.title ?? '—'), h('td', {}, x.sector ?? '—'), h('td', {}, x.country ?? '—'), h('td', {}, x.first_seen?.slice(0, 10) ?? '—'), h('td', {}, x.last_seen?.slice(0, 10) ?? '—'), h('td', {}, x.mentions)))))
+          ? h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, ['Role', 'Sector', 'Country', 'From', 'To', 'Mentions'].map((c) => h('th', { scope: 'col' }, c)))),
+              h('tbody', {}, d.roles.map((x) => h('tr', {}, h('td', {}, x.title ?? '—'), h('td', {}, x.sector ?? '—'), h('td', {}, x.country ?? '—'), h('td', {}, x.first_seen?.slice(0, 10) ?? '—'), h('td', {}, x.last_seen?.slice(0, 10) ?? '—'), h('td', {}, x.mentions))))))
           : h('p', { class: 'empty' }, 'No roles recorded.')),
       h('section', { 'aria-labelledby': 'd-cp' },
         h('h2', { id: 'd-cp' }, 'Counterparts'),
         d.counterparts.length
-          ? h('table', {}, h('thead', {}, h('tr', {}, ['Counterpart', `${a.name} → them`, `them → ${a.name}`, 'Pair'].map((c) => h('th', { scope: 'col' }, c)))),
+          ? h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, ['Counterpart', `${a.name} → them`, `them → ${a.name}`, 'Pair'].map((c) => h('th', { scope: 'col' }, c)))),
               h('tbody', {}, d.counterparts.map((c) => h('tr', {},
                 h('td', {}, h('a', { href: href(`actor/${encodeURIComponent(c.actor_id)}`) }, c.name), c.code ? h('span', { class: 'muted' }, ` ${c.code}`) : null),
                 h('td', {}, c.as_actor), h('td', {}, c.as_recipient),
-                h('td', {}, h('a', { href: href('dyad', { a: a.id, b: c.actor_id }), 'aria-label': `${a.name} and ${c.name} over time` }, 'over time'))))))
+                h('td', {}, h('a', { href: href('dyad', { a: a.id, b: c.actor_id }), 'aria-label': `${a.name} and ${c.name} over time` }, 'over time')))))))
           : h('p', { class: 'empty' }, 'No counterparts yet.')),
       h('section', { 'aria-labelledby': 'd-types' },
         h('h2', { id: 'd-types' }, 'Event types'),
         d.event_types.length
-          ? h('table', { class: 'bars' }, h('thead', {}, h('tr', {}, ['Type', 'As actor', 'As recipient', ''].map((c) => h('th', { scope: 'col' }, c)))),
+          ? h('div', { class: 'table-wrap' }, h('table', { class: 'bars' }, h('thead', {}, h('tr', {}, ['Type', 'As actor', 'As recipient', ''].map((c) => h('th', { scope: 'col' }, c)))),
               h('tbody', {}, d.event_types.map((t) => h('tr', {}, h('td', {}, t.type), h('td', {}, t.as_actor), h('td', {}, t.as_recipient),
-                h('td', { 'aria-hidden': 'true' }, h('span', { class: 'bar', style: `width:${(100 * (t.as_actor + t.as_recipient)) / maxType}%` }))))))
+                h('td', { 'aria-hidden': 'true' }, h('span', { class: 'bar', style: `width:${(100 * (t.as_actor + t.as_recipient)) / maxType}%` })))))))
           : h('p', { class: 'empty' }, 'No events yet.'))),
     h('section', { 'aria-labelledby': 'd-tl' },
       h('h2', { id: 'd-tl' }, 'Timeline'),

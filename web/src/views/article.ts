@@ -111,7 +111,7 @@ export async function articleView(root: HTMLElement, r: Route): Promise<void> {
   const meta = [rec.source, rec.published?.slice(0, 10), rec.language].filter(Boolean).join(' · ')
   append(root, [
     h('h1', {}, rec.title ?? `Article ${rec.id}`),
-    h('p', { class: 'meta' }, meta, rec.url ? h('span', {}, ' · ', h('a', { href: rec.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')) : null),
+    h('p', { class: 'meta' }, meta, rec.url && /^https?:\/\//i.test(rec.url) ? h('span', {}, ' · ', h('a', { href: rec.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')) : null),
     h('ul', { class: 'legend', 'aria-label': 'Highlight key' },
       h('li', {}, h('mark', { class: 'mention type-person' }, 'person')),
       h('li', {}, h('mark', { class: 'mention type-organization' }, 'organization')),

@@ -7,8 +7,11 @@ import { dyadChart } from './chart.ts'
 /** Resolves what the user typed (an id, a code, a country or a name) to a label for the heading. */
 async function label(x: string): Promise<string> {
   try {
-    const d = await api.actor(x)
-    return d.actor.name
+    if (/^[A-Z]{3}$/.test(x)) {
+      const c = await api.actors({ q: x, type: 'country', limit: 5 })
+      return c.items.find((a) => a.country === x)?.name ?? x
+    }
+    return (await api.actor(x)).actor.name
   } catch {
     return x
   }

@@ -6,7 +6,9 @@ import { go, href, type Route } from '../router.ts'
 import { filterForm, filterParams } from './filters.ts'
 
 /** Nodes drawn at most: beyond this a force layout on this page turns into a hairball and a wait. */
-const MAX_NODES = 150
+const MAX_NODES = 60
+/** Links listed under the graph: the busiest; the rest are a filter away. */
+const MAX_LINKS_LISTED = 100
 
 /** Keeps the busiest actors so the picture stays readable; the table below lists what is drawn. */
 function prune(g: Graph, minWeight: number): Graph {
@@ -49,15 +51,15 @@ export async function graphView(root: HTMLElement, r: Route): Promise<void> {
       { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', opacity: 0.85 } },
       { selector: 'node:selected', style: { 'background-color': '#2b6cb0' } },
     ],
-    layout: { name: g.nodes.length > 60 ? 'circle' : 'cose', animate: false, padding: 20 } as cytoscape.LayoutOptions,
+    layout: { name: 'cose', animate: false, padding: 20, nodeRepulsion: () => 9000, idealEdgeLength: () => 80 } as cytoscape.LayoutOptions,
     wheelSensitivity: 0.3,
   })
   cy.on('tap', 'node', (ev) => go(`actor/${encodeURIComponent(ev.target.id())}`))
   cy.on('tap', 'edge', (ev) => go('dyad', { a: ev.target.data('source'), b: ev.target.data('target') }))
   const name = new Map(g.nodes.map((n) => [n.id, n.name]))
-  const edges = [...g.edges].sort((a, b) => b.weight - a.weight)
+  const edges = [...g.edges].sort((a, b) => b.weight - a.weight).slice(0, MAX_LINKS_LISTED)
   root.append(
-    h('h2', {}, 'Links'),
+    h('h2', {}, `Links (${edges.length < g.edges.length ? `busiest ${edges.length} of ` : ''}${g.edges.length})`),
     h('div', { class: 'table-wrap' },
       h('table', {},
         h('caption', { class: 'sr-only' }, 'Actor pairs by number of events'),

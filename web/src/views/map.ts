@@ -75,7 +75,8 @@ export async function mapView(root: HTMLElement, r: Route): Promise<void> {
   const maxE = Math.max(1, ...pts.map((p) => p.events))
   const map = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'map', role: 'img', 'aria-label': `World map with ${pts.length} event locations; the table below lists them` },
     svg('rect', { x: 0, y: 0, width: W, height: H, fill: '#eef4f8' }),
-    svg('path', { d: cachedLand, fill: '#d9d4c7', stroke: '#b5ae9c', 'stroke-width': 0.5 }))
+    // No outline stroke: rings cut at the antimeridian would draw lines straight across the map.
+    svg('path', { d: cachedLand, fill: '#d9d4c7', stroke: 'none' }))
   for (const p of [...pts].reverse()) {
     const c = svg('circle', { cx: (p.lon + 180) * K, cy: (90 - p.lat) * K, r: 3 + 9 * Math.sqrt(p.events / maxE), fill: QUAD_COLOR[dominant(p)], 'fill-opacity': 0.75, stroke: '#222', 'stroke-width': 0.6, class: 'place' })
     c.appendChild(svg('title', {}, text(`${p.name}: ${p.events} events`)))
