@@ -1,7 +1,7 @@
 // The event coder: dictionary triggers + a shallow parse of each sentence -> PLOVER events with
 // actor/recipient, polarity, date, location, attribution and the evidence that produced them.
 import { contentHash } from '../../core/hash.js'
-import { reportCues, type ReportCue } from './attribution.js'
+import { isSpeechVerb, reportCues, type ReportCue } from './attribution.js'
 import { QUAD_OF, type Actor, type DateMention, type Doc, type Event, type Mention, type Place, type PloverType, type Polarity, type Stage } from '../../core/types.js'
 import { shippedVerbDictionary, type Coding, type NominalEntry, type VerbDictionary, type VerbEntry } from '../../dictionaries/verbs.js'
 import { loadDiscards, type Discards } from './discards.js'
@@ -25,6 +25,10 @@ const MATERIAL_CONFLICT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE',
 const TRYING = new Set(['attempt', 'try', 'seek', 'aim', 'hope', 'want', 'wish', 'strive', 'struggle', 'need'])
 /** Event types whose that-clause states what was demanded, threatened, alleged or refused. */
 const GOVERNING: ReadonlySet<PloverType> = new Set(['REQUEST', 'THREATEN', 'ACCUSE', 'REJECT', 'AGREE'])
+/** Modals that turn a reported clause into a demand on its subject. */
+const MUST = new Set(['must', 'should'])
+/** CAMEO 100, "demand": what a "must" clause under a speech verb codes to. */
+const DEMAND_CODE = '100'
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her'])
 const RECIPROCAL_PREPS = new Set(['between', 'among', 'amongst'])
 
@@ -135,6 +139,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
   }
 
   function codeVerb(v: SentenceView, i: number, regionStart: number): Trigger | null {
+    // Saying is attribution, not an event: the reported clause is coded by its own verb.
+    if (isSpeechVerb(v.toks[i].lemma, v.toks[i].norm)) return null
     const hit = lookupVerb(v, i)
     if (!hit) return null
     let objEnd = objectRegionEnd(v, hit.end)
@@ -226,6 +232,10 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         let subj = null as ReturnType<typeof subjectOf> | null
         const haveMain = t.pos === 'AUX' && (t.lemma === 'have' || t.norm === 'had') && !(v.toks[i + 1] && (v.toks[i + 1].pos === 'VERB' || v.toks[i + 1].pos === 'AUX' || v.toks[i + 1].pos === 'ADV'))
         if (i < governedUntil) continue
+        if (MUST.has(t.norm) && (t.pos === 'AUX' || t.pos === 'VERB')) {
+          const ev = demandOf(doc, v, i, cues, datesBySentence)
+          if (ev) { found.push(ev); governedUntil = objectRegionEnd(v, i + 1); continue }
+        }
         if ((t.pos === 'VERB' && !isModifierVerb(v, i, g)) || haveMain) {
           subj = subjectOf(v, g, isSubjectMention)
           if (!subj.group && (v.toks[g]?.norm === 'to' || v.toks[g - 1]?.norm === 'to')) {
@@ -359,6 +369,12 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
             break
           }
         }
+        // "contribute troops to a force in Liberia", "demonstrated in Serbia": with no placeable
+        // recipient, the country where it happens is the target (PLOVER GSR practice), except for meetings.
+        if ((!obj || !obj.mentions.some((m) => m.country)) && trig.coding.type !== 'CONSULT') {
+          const where = after.find((gr) => LOCATIVE_PREPS.has(prepBefore(v, gr.start, trig.end) ?? '') && gr.mentions.some((m) => m.country && !actors.some((a) => a.country === m.country && a.type !== 'person')))
+          if (where) { obj = where; why.push(`recipient: the country of "${where.mentions[0].text}" where it happened`) }
+        }
         if (obj) recipients = obj.mentions
         slotRule = subj?.rule ?? 'subject'
         // "X and Y met": with no recipient, a meeting's coordinated subject are all participants (PLOVER).
@@ -401,6 +417,38 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       sentence: { index: v.sentence.index, start: v.sentence.start, end: v.sentence.end },
       trigger: { text: trigText, start: toks[trig.start].start, end: toks[trig.end - 1].end },
       explanation: [...why, `slots: ${slotRule}`, ...(cue ? [`reported by: ${cue.rule}`] : [])].join('; '),
+    }
+  }
+
+  /**
+   * "The Bush administration declared that China must drop barriers": a speaker saying another
+   * actor must or should act is a REQUEST from the speaker to that actor.
+   */
+  function demandOf(doc: Doc, v: SentenceView, i: number, cues: ReportCue[], datesBySentence: Map<number, DateMention[]>): Event | null {
+    const g = verbGroupStart(v, i)
+    const target = subjectOf(v, g, isRecipientMention)
+    if (!target.group) return null
+    let k = target.group.start - 1
+    if (k >= 0 && v.toks[k].norm === 'that') k--
+    while (k >= 0 && (v.toks[k].pos === 'PROPN' || v.toks[k].pos === 'NOUN' || v.toks[k].pos === 'ADV' || v.toks[k].pos === 'NUM') && v.mentionAt[k] < 0 && k > target.group.start - 5) k--
+    if (k < 0 || v.toks[k].pos !== 'VERB' || !isSpeechVerb(v.toks[k].lemma, v.toks[k].norm)) return null
+    const speaker = subjectOf(v, verbGroupStart(v, k), isSubjectMention)
+    if (!speaker.group) return null
+    const coding = dict.toPlover(DEMAND_CODE)
+    if (!coding.type) return null
+    const trig: Trigger = { start: i, end: i + 1, head: i, coding, nominal: false, reciprocal: false, explanation: [`"${v.toks[k].norm} ... ${v.toks[i].norm}": a speaker says another actor ${v.toks[i].norm} act [${DEMAND_CODE}]`] }
+    const why = [...trig.explanation]
+    const actor = speaker.group.mentions.map((m) => affiliate(v, m, why))
+    const recipient = target.group.mentions.filter((m) => !speaker.group!.mentions.includes(m)).map((m) => affiliate(v, m, why))
+    const { date, dateText } = eventDate(doc, v, trig, cues, datesBySentence)
+    const key = (xs: Actor[]) => xs.map((a) => a.code ?? a.country ?? a.name ?? a.text).join('+')
+    return {
+      id: contentHash(doc.article.id, v.sentence.index, v.sentence.start, 'REQUEST', key(actor), key(recipient)),
+      type: coding.type, mode: coding.mode, context: coding.context, actor, recipient, polarity: 'asserted',
+      date, date_text: dateText, location: locationOf(v, trig), reported_by: null, quad: QUAD_OF[coding.type],
+      sentence: { index: v.sentence.index, start: v.sentence.start, end: v.sentence.end },
+      trigger: { text: doc.article.text.slice(v.toks[k].start, v.toks[i].end), start: v.toks[k].start, end: v.toks[i].end },
+      explanation: [...why, 'slots: speaker -> subject of the must-clause'].join('; '),
     }
   }
 

@@ -94,6 +94,8 @@ export function isPassive(v: SentenceView, groupStart: number, verb: number): bo
   for (let i = groupStart; i < verb; i++) if (BE.has(v.toks[i].norm) || v.toks[i].norm === 'got') be = true
   if (!be) return false
   const n = v.toks[verb].norm
+  // "is prepared to", "is opposed to", "is committed to": an adjectival participle, not a passive.
+  if (v.toks[verb + 1]?.norm === 'to') return false
   return /(ed|en|wn|un|ht|t)$/.test(n) && n !== v.toks[verb].lemma
 }
 
