@@ -67,12 +67,20 @@ export function preClean(doc: any): void {
   for (const el of marked) {
     if (!el.parentNode) continue
     if (textLen(el) > WRAPPER_SHARE * total) continue
+    // An embedded post (a tweet in a "social-embed" box) is quoted material the story relies on.
+    // The box is unwrapped, or Readability's own "social" and link-density rules would remove it.
+    if (el.tagName !== 'BLOCKQUOTE' && el.querySelector('blockquote') && classWords(el).includes('embed')) {
+      el.replaceWith(...Array.from(el.childNodes as any[]))
+      continue
+    }
     el.remove()
   }
 }
 
 /** A list or block whose text is mostly link text, at least this share, is navigation or a teaser list. */
 const LINK_DENSITY_MAX = 0.5
+/** A linked list whose items average more than this is a list of summaries written for this article, not teasers. */
+const LIST_ITEM_PROSE_CHARS = 200
 /** Blocks longer than this are prose even when linked (a paragraph of citations). */
 const LINKED_PROSE_CHARS = 300
 
@@ -84,15 +92,15 @@ function linkTextLen(el: any): number {
 
 /** Drops link lists and linked one-liners from the chosen content block. */
 export function postCleanDom(root: any, removed: Removed[]): void {
-  for (const el of root.querySelectorAll('ul,ol,li,p,div,h2,h3,h4,h5,h6,section,span,strong,b,em')) {
+  for (const el of root.querySelectorAll('ul,ol,li,p,div,h2,h3,h4,h5,h6,section')) {
     if (!el.parentNode) continue
-    if (el.tagName === 'SPAN' || el.tagName === 'STRONG' || el.tagName === 'B' || el.tagName === 'EM') {
-      // An inline element is a block's whole text when it is the only thing in it ("READ MORE: <a>..</a>").
-      continue
-    }
+    // Embedded posts and quotes (tweets) are mostly links but are part of the story.
+    if (el.closest?.('blockquote') || el.querySelector('blockquote')) continue
+    const isList = el.tagName === 'UL' || el.tagName === 'OL'
     const len = textLen(el)
-    if (len === 0 || len > LINKED_PROSE_CHARS * (el.tagName === 'UL' || el.tagName === 'OL' ? 10 : 1)) continue
-    if (linkTextLen(el) / len >= LINK_DENSITY_MAX && !el.querySelector('blockquote')) {
+    if (len === 0 || len > LINKED_PROSE_CHARS * (isList ? 10 : 1)) continue
+    if (isList && len / Math.max(1, el.querySelectorAll('li').length) > LIST_ITEM_PROSE_CHARS) continue
+    if (linkTextLen(el) / len >= LINK_DENSITY_MAX) {
       const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
       if (t) removed.push({ text: t, reason: 'link-list' })
       el.remove()
@@ -101,7 +109,7 @@ export function postCleanDom(root: any, removed: Removed[]): void {
   for (const el of root.querySelectorAll('figure,[class],[id]')) {
     if (!el.parentNode) continue
     if (el.tagName === 'FIGURE' || isFurnitureByClass(el)) {
-      if (el.tagName === 'FIGURE' && el.querySelector('blockquote')) continue
+      if (el.querySelector('blockquote') || el.closest?.('blockquote')) continue
       const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
       if (t) removed.push({ text: t, reason: el.tagName === 'FIGURE' ? 'caption' : 'furniture' })
       el.remove()
