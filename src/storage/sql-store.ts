@@ -62,6 +62,8 @@ export interface Driver extends Conn {
 
 /** Any fixed number: the advisory lock id that serialises schema migrations on PostgreSQL. */
 const MIGRATION_LOCK = 74_617_001
+/** Evidence sentences kept per actor: the first ones that introduced it; more would only grow the database. */
+const MAX_EVIDENCE = 10
 const DEFAULT_LIMIT = 50
 const DEFAULT_TIMELINE = 20
 /** Counterparts and aliases shown in a dossier: enough to read, small enough to stay fast. */
@@ -256,13 +258,11 @@ export class SqlStore implements Store {
     for (const [idx, s] of [...sentences].sort((a, b) => a[0] - b[0])) {
       await c.run(`INSERT INTO sentences (article_id, idx, paragraph, s_start, s_end) VALUES (?,?,?,?,?)`, [r.id, idx, -1, s.start, s.end])
     }
-    for (let i = 0; i < r.entities.length; i++) {
-      const m = r.entities[i]
-      await c.run(
-        `INSERT INTO mentions (article_id, idx, actor_id, type, text, name, country, sector, code, sentence, m_start, m_end, origin, acts, role, place) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-        [r.id, i, rows.mentionActorIds[i], m.type, m.text, m.name, m.country, m.sector, m.code, m.sentence, m.start, m.end, m.origin, m.acts ? 1 : 0, m.role ?? null, m.place ? JSON.stringify(m.place) : null],
-      )
-    }
+    await insertMany(
+      c,
+      `INSERT INTO mentions (article_id, idx, actor_id, type, text, name, country, sector, code, sentence, m_start, m_end, origin, acts, role, place) VALUES `,
+      r.entities.map((m, i) => [r.id, i, rows.mentionActorIds[i], m.type, m.text, m.name, m.country, m.sector, m.code, m.sentence, m.start, m.end, m.origin, m.acts ? 1 : 0, m.role ?? null, m.place ? JSON.stringify(m.place) : null]),
+    )
     // Shared rows (actors, clusters, counters) are always locked in id order, so concurrent writers on PostgreSQL cannot deadlock.
     for (const a of [...rows.actors.values()].sort((x, y) => (x.id < y.id ? -1 : 1))) {
       await c.run(
@@ -287,8 +287,9 @@ export class SqlStore implements Store {
       if (a.evidence && a.evidence.text !== a.name) {
         const s = r.text.slice(...sentenceSpan(r, a.evidence.sentence, a.evidence.text))
         await c.run(
-          `INSERT INTO actor_evidence (actor_id, article_id, text, sentence_text, published, country, sector) VALUES (?,?,?,?,?,?,?) ON CONFLICT (actor_id, article_id) DO NOTHING`,
-          [a.id, r.id, a.evidence.text, s, r.published, a.evidence.country, a.evidence.sector],
+          `INSERT INTO actor_evidence (actor_id, article_id, text, sentence_text, published, country, sector) SELECT ?,?,?,?,?,?,?
+           WHERE (SELECT COUNT(*) FROM actor_evidence WHERE actor_id = ?) < ${MAX_EVIDENCE} ON CONFLICT (actor_id, article_id) DO NOTHING`,
+          [a.id, r.id, a.evidence.text, s, r.published, a.evidence.country, a.evidence.sector, a.id],
         )
       }
     }
@@ -306,6 +307,8 @@ export class SqlStore implements Store {
     }
     const outlet = sourceOf(r)
     const rids: number[] = []
+    const keyRows: unknown[][] = []
+    const dyadRows: unknown[][] = []
     const perCluster = new Map<string, { cl: (typeof rows.events)[number]['cluster']; type: string; n: number; first: string; last: string }>()
     for (const er of rows.events) {
       const p = perCluster.get(er.cluster.id)
@@ -349,7 +352,7 @@ export class SqlStore implements Store {
       }
       for (const k of keys) {
         const [side, key] = k.split('\u0000')
-        await c.run(`INSERT INTO event_keys (k, side, day, event_rid) VALUES (?,?,?,?)`, [key, Number(side), er.day, rid])
+        keyRows.push([key, Number(side), er.day, rid])
       }
       const pairs = new Set<string>()
       for (const a of e.actor) {
@@ -361,9 +364,11 @@ export class SqlStore implements Store {
       }
       for (const p of pairs) {
         const [a, b] = p.split('\u0000')
-        await c.run(`INSERT INTO event_dyads (a, b, day, event_rid, quad) VALUES (?,?,?,?,?)`, [a, b, er.day, rid, e.quad])
+        dyadRows.push([a, b, er.day, rid, e.quad])
       }
     }
+    await insertMany(c, `INSERT INTO event_keys (k, side, day, event_rid) VALUES `, keyRows)
+    await insertMany(c, `INSERT INTO event_dyads (a, b, day, event_rid, quad) VALUES `, dyadRows)
     for (let i = 0; i < r.quotes.length; i++) {
       const q = r.quotes[i]
       await c.run(`INSERT INTO quotes (article_id, idx, q_start, q_end, text, speaker) VALUES (?,?,?,?,?,?)`, [r.id, i, q.start, q.end, q.text, q.speaker ? JSON.stringify(q.speaker) : null])
@@ -664,6 +669,17 @@ export class SqlStore implements Store {
         }
       }
     })
+  }
+}
+
+/** Rows per multi-row INSERT: fewer statements per article, well under both backends' parameter limits. */
+const ROWS_PER_INSERT = 100
+
+async function insertMany(c: Conn, head: string, rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const part = rows.slice(i, i + ROWS_PER_INSERT)
+    const one = '(' + part[0].map(() => '?').join(',') + ')'
+    await c.run(head + part.map(() => one).join(','), part.flat())
   }
 }
 

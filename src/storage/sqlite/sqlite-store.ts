@@ -7,6 +7,9 @@ import { StoreError, type Store, type StoreOptions } from '../store.js'
 
 /** How long a writer waits for another process's write lock before failing (two ingests at once). */
 const BUSY_TIMEOUT_MS = 10_000
+/** Page cache per connection: the index pages an ingest touches (actors, keys, dyads) stay in memory. */
+const CACHE_KIB = 64 * 1024
+const WAL_CHECKPOINT_PAGES = 16_000
 
 function explain(db: string, e: unknown): unknown {
   const code = (e as { code?: string })?.code ?? ''
@@ -48,7 +51,11 @@ export async function openSqliteStore(path: string, opts: StoreOptions = {}): Pr
       if (!memory) db.pragma('journal_mode = WAL')
       // NORMAL in WAL keeps every committed transaction consistent after a crash (power loss may lose the last ones).
       db.pragma('synchronous = NORMAL')
+      // Checkpoint (and fsync) every ~64 MB of WAL instead of every 4 MB: ingest spends its time coding, not waiting on the disk.
+      db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`)
     }
+    db.pragma(`cache_size = -${CACHE_KIB}`)
+    db.pragma('temp_store = MEMORY')
     db.pragma('foreign_keys = OFF')
     if (opts.maxBytes) {
       const page = Number(db.pragma('page_size', { simple: true }))
