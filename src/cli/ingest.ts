@@ -82,6 +82,8 @@ export function registerIngest(program: Command): void {
     .option('--cluster-key <fields>', 'event cluster key, comma-separated from type,actor,recipient,location,polarity (new database only)')
     .option('--cluster-window <days>', 'event cluster time bucket in days (new database only)')
     .option('--quiet', 'no progress bar')
+    .option('--watch', 'treat the sources as feeds (URLs or files), poll them and code only new items, until Ctrl-C')
+    .option('--interval <seconds>', 'poll interval for --watch', '300')
     .action(async (sources: string[], o) => {
       const input = parseChoice('--input', o.input, ['auto', 'text', 'html', 'jsonl', 'warc', 'feed']) as InputKind
       const published = o.published ? parseIsoDate('--published', o.published) : undefined
@@ -91,6 +93,8 @@ export function registerIngest(program: Command): void {
         const key = o.clusterKey ? (o.clusterKey as string).split(',').map((f) => parseChoice('--cluster-key', f.trim(), ['type', 'actor', 'recipient', 'location', 'polarity']) as ClusterKeyField) : undefined
         storeOpts.cluster = { key, windowDays: o.clusterWindow ? parsePositiveInt('--cluster-window', o.clusterWindow) : undefined }
       }
+      if (o.watch && o.enqueue) throw new UsageError('--watch and --enqueue cannot be combined: watching codes new items here as they appear')
+      const watch = o.watch ? { intervalMs: parsePositiveInt('--interval', o.interval) * 1000 } : undefined
       if (o.enqueue && !/^postgres(ql)?:/i.test(o.db)) throw new UsageError('--enqueue needs a PostgreSQL --db (postgres://...): the queue lives there')
       await withStore(program, o.db, storeOpts, async (store) => {
         if (o.dictionaries) {
@@ -135,6 +139,7 @@ export function registerIngest(program: Command): void {
             threads,
             learn: o.learn,
             signal: ctrl.signal,
+            watch,
             onProgress: (p) => {
               if (!bar) return
               const payload = { rate: rate(p).toFixed(1), events: p.events, failed: p.failed }

@@ -5,6 +5,7 @@ import type { CoderOptions } from '../coder.js'
 import { InputError, type CodeResult, type RawDocument } from '../core/types.js'
 import { knownForCoder } from '../resolve/knowledge.js'
 import { readSources, type InputKind } from '../sources/index.js'
+import { watchFeeds } from '../sources/watch.js'
 import type { Store } from '../storage/store.js'
 import { createCodingPool, defaultThreads, type CodingPool } from './pool.js'
 
@@ -24,6 +25,8 @@ export interface IngestOptions {
   lines?: { from: number; to: number }
   signal?: AbortSignal
   onProgress?(p: IngestProgress): void
+  /** Treat the sources as feeds and poll them until the signal aborts, coding only new items (ingest --watch). */
+  watch?: { intervalMs?: number }
 }
 
 export interface IngestProgress {
@@ -83,7 +86,7 @@ export async function ingest(store: Store, o: IngestOptions): Promise<IngestSumm
   const t0 = Date.now()
   const p: IngestProgress = { read: 0, stored: 0, duplicates: 0, skipped: 0, failed: 0, events: 0, elapsedMs: 0, total: null }
   const failures: IngestSummary['failures'] = []
-  p.total = o.lines ? o.lines.to - o.lines.from : await countDocuments(o.sources)
+  p.total = o.watch ? null : o.lines ? o.lines.to - o.lines.from : await countDocuments(o.sources)
   const coderOptions: CoderOptions & { knownActors?: unknown[] } = { published: o.published, dictionaries: o.dictionaries }
   if (o.learn !== false) {
     const known = knownForCoder(await store.knownActors())
@@ -143,7 +146,8 @@ export async function ingest(store: Store, o: IngestOptions): Promise<IngestSumm
     report()
   }
   try {
-    for await (const item of readSources(o.sources, { input: o.input })) {
+    const items = o.watch ? watchFeeds(o.sources, { intervalMs: o.watch.intervalMs, signal: o.signal }) : readSources(o.sources, { input: o.input })
+    for await (const item of items) {
       if (fatal || o.signal?.aborted) break
       if (o.lines) {
         const n = lineNo(item instanceof InputError ? item.input : item.name)
@@ -155,7 +159,8 @@ export async function ingest(store: Store, o: IngestOptions): Promise<IngestSumm
         continue
       }
       batch.push(item)
-      if (batch.length >= RESUME_BATCH) await flush()
+      // Watched feeds trickle in: code each new item now rather than waiting for a full batch.
+      if (batch.length >= (o.watch ? 1 : RESUME_BATCH)) await flush()
     }
     if (batch.length && !fatal && !o.signal?.aborted) await flush()
     await Promise.all(inflight)
