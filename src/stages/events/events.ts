@@ -88,6 +88,15 @@ export function isRecipientMention(m: Mention): boolean {
   return isActorMention(m) || (m.role !== 'media' && m.country !== null && (m.type === 'place' || m.type === 'country'))
 }
 
+/** Sectors that make an actor political on their own (CAMEO/Phoenix agent codes). */
+const POLITICAL_SECTORS = new Set(['GOV', 'MIL', 'REB', 'OPP', 'IGO', 'NGO', 'COP', 'JUD', 'LEG', 'PTY', 'SPY', 'UAF', 'INS', 'SEP', 'IMG', 'ELI', 'HRI', 'MED', 'REF', 'CVL', 'PPL', 'LAB', 'EDU'])
+
+export function isPolitical(m: Mention): boolean {
+  if (m.country) return true
+  const code = m.code ?? ''
+  return POLITICAL_SECTORS.has(code.slice(0, 3)) || (m.sector !== null && POLITICAL_SECTORS.has(m.sector) && m.sector !== 'CVL' && m.sector !== 'PPL' && m.sector !== 'LAB' && m.sector !== 'EDU' && m.sector !== 'MED')
+}
+
 /** Prepositions that tie an unplaced actor to a placed one: "demonstrators in Baghdad", "doctors from two American aid groups". */
 const AFFILIATING = new Set(['of', 'from', 'in', 'for'])
 
@@ -383,6 +392,9 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     for (const m of actors) used.add(m)
     recipients = recipients.filter((m) => !used.has(m))
     if (actors.length === 0) return null // require_dyad lesson: an event needs an actor
+    // An event needs a political actor: one we can place in a country or a political sector.
+    // Athletes, companies and "investors" with neither are what sports and market stories are made of.
+    if (!actors.some(isPolitical) && !(recipients.some(isPolitical) && actors.some((m) => m.country || m.code))) return null
     const pol: PolarityReading = polarityOf(v, trig.start, g, trig.nominal)
     let type = trig.coding.type as PloverType
     let polarity: Polarity = pol.polarity
