@@ -146,6 +146,8 @@ export function extractMeta(doc: any, pageUrl?: string): PageMeta {
   authors = [...new Set(authors.map((a) => a.replace(/^by\s+/i, '').trim()).filter((a) => a && a.length < 80))]
 
   let source = siteName && !siteName.startsWith('@') ? siteName : null
+  // Some sites put their URL in og:site_name: the outlet is then its host name.
+  if (source && /^(https?:\/\/|www\.)/i.test(source)) source = source.replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/.*$/, '')
   if (!source && canonical) {
     try {
       source = new URL(canonical).hostname.replace(/^www\./, '')
