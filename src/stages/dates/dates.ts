@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node'
-import type { DateMention, Doc, Precision, Stage } from '../../core/types.js'
+import type { DateMention, Doc, Precision, Sentence, Stage } from '../../core/types.js'
 
 /**
  * Date expressions: chrono-node finds them, we decide what they mean for news.
@@ -13,9 +13,9 @@ import type { DateMention, Doc, Precision, Stage } from '../../core/types.js'
  * - Precision follows what the text says: "earlier this month" is a month, "last year" a year.
  */
 
-/** Text without any of these words cannot hold a date chrono would find; skipping it keeps reading fast. A bare year is not a cue: chrono does not read one, YEAR_EXPR does. Nor is the modal "may". */
+/** Text without any of these words cannot hold a date chrono would find; skipping it keeps reading fast. A bare year is not a cue: chrono does not read one, YEAR_EXPR does. Nor is the modal "may", nor a bare unit ("for years", "the day"): only "last year", "this week", "... ago" make one a date. */
 const DATE_CUE =
-  /\b(?:jan|feb|mar|apr|may(?=\s+\d)|(?<=\b(?:in|of|since|until|by|early|late|mid-?|last|next|this)\s)may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|tue|tues|thu|thur|thurs|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|week|weeks|month|months|year|years|day|days|ago|weekend|fortnight|decade)\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/gi
+  /\b(?:jan|feb|mar|apr|may(?=\s+\d)|(?<=\b(?:in|of|since|until|by|early|late|mid-?|last|next|this)\s)may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|tue|tues|thu|thur|thurs|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|ago|(?:this|last|next|past|previous|coming)\s+(?:week|weekend|month|year|decade))\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/gi
 /** chrono reads only this much text around each cue: parsing whole sentences costs more than the rest of reading. */
 const WINDOW_CHARS = 28
 
@@ -141,14 +141,55 @@ function isRelative(sentence: string, r: chrono.ParsedResult): boolean {
   return cut(ymd(a), p) !== cut(ymd(b), p)
 }
 
+/** The same cues as DATE_CUE, as token norms: the stage finds them with set lookups over tokens it already has, not a regex over all text. */
+const CUE_WORDS = new Set(
+  'jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august september october november december tue tues thu thur thurs fri monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow ago'.split(' '),
+)
+const CUE_DEICTIC = new Set(['this', 'last', 'next', 'past', 'previous', 'coming'])
+const CUE_UNIT = new Set(['week', 'weekend', 'month', 'year', 'decade'])
+const YEAR_TOKEN = /(?:^|\D)(?:1[89]|20)\d\d(?:\D|$)/
+/** Words before "May" that make it the month ("in May", "since May"), whatever tag the tagger gave it. */
+const MAY_BEFORE = new Set(['in', 'of', 'since', 'until', 'by', 'early', 'late', 'mid', 'last', 'next', 'this', 'from', 'to', 'through', 'before', 'after', 'during'])
+
+/** Cue spans [start, end) in a sentence (offsets relative to it) from its tokens, and whether it holds a year. */
+function tokenCues(doc: Doc, s: Sentence): { cues: [number, number][]; year: boolean } {
+  const cues: [number, number][] = []
+  let year = false
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    const tok = doc.tokens[t]
+    // Cheap character tests first: this loop sees every token of the article.
+    let n = tok.norm
+    if (n.charCodeAt(n.length - 1) === 46) n = n.slice(0, -1)
+    if (n.startsWith('mid-')) n = n.slice(4)
+    let hit = CUE_WORDS.has(n)
+    if (!hit && n === 'may') {
+      const next = doc.tokens[t + 1]
+      const prev = t > s.tokenStart ? doc.tokens[t - 1] : null
+      hit = (!!next && next.sentence === s.index && /^\d/.test(next.norm)) || (!!prev && MAY_BEFORE.has(prev.norm) && doc.article.text[tok.start] === 'M')
+    } else if (!hit && CUE_DEICTIC.has(n)) {
+      const next = doc.tokens[t + 1]
+      hit = !!next && next.sentence === s.index && CUE_UNIT.has(next.norm)
+    } else if (!hit && tok.pos === 'NUM' && n.length >= 4) {
+      if (!year && YEAR_TOKEN.test(n)) year = true
+      if (/\d[/.-]\d/.test(n)) hit = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(n)
+    }
+    if (hit) cues.push([tok.start - s.start, tok.end - s.start])
+  }
+  return { cues, year }
+}
+
 /** Stretches of the sentence around date cues, widened to word edges and merged when they touch. */
-function cueWindows(sentence: string): [number, number][] {
+function cueWindows(sentence: string, given?: [number, number][]): [number, number][] {
   const out: [number, number][] = []
-  DATE_CUE.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = DATE_CUE.exec(sentence))) {
-    let a = Math.max(0, m.index - WINDOW_CHARS)
-    let b = Math.min(sentence.length, m.index + m[0].length + WINDOW_CHARS)
+  const cues: [number, number][] = given ?? []
+  if (!given) {
+    DATE_CUE.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = DATE_CUE.exec(sentence))) cues.push([m.index, m.index + m[0].length])
+  }
+  for (const [cs, ce] of cues) {
+    let a = Math.max(0, cs - WINDOW_CHARS)
+    let b = Math.min(sentence.length, ce + WINDOW_CHARS)
     while (a > 0 && /\S/.test(sentence[a - 1])) a--
     while (b < sentence.length && /\S/.test(sentence[b])) b++
     const last = out[out.length - 1]
@@ -179,9 +220,9 @@ function interpret(sentence: string, ws: number, win: string, r: chrono.ParsedRe
 }
 
 /** Finds the date expressions in one sentence; offsets are relative to the sentence. */
-export function findDates(sentence: string, ref: Date | null): Found[] {
+export function findDates(sentence: string, ref: Date | null, cues?: { cues: [number, number][]; year: boolean }): Found[] {
   const out: Found[] = []
-  for (const [ws, we] of cueWindows(sentence)) {
+  for (const [ws, we] of cueWindows(sentence, cues?.cues)) {
     const win = sentence.slice(ws, we)
     for (const r of parseAt(win, ref ?? PROBE_A)) {
       const found = interpret(sentence, ws, win, r, ref)
@@ -190,7 +231,7 @@ export function findDates(sentence: string, ref: Date | null): Found[] {
   }
   YEAR_EXPR.lastIndex = 0
   let m: RegExpExecArray | null
-  while ((m = YEAR_EXPR.exec(sentence))) {
+  while ((!cues || cues.year) && (m = YEAR_EXPR.exec(sentence))) {
     const start = m.index + m[0].length - m[1].length
     const end = start + 4
     if (out.some((f) => f.start < end && start < f.end)) continue
@@ -209,8 +250,10 @@ export function createDates(): Stage {
       const ref = referenceDate(doc.article.published)
       const dates: DateMention[] = []
       for (const s of doc.sentences) {
+        const cues = tokenCues(doc, s)
+        if (cues.cues.length === 0 && !cues.year) continue
         const st = text.slice(s.start, s.end)
-        for (const f of findDates(st, ref)) {
+        for (const f of findDates(st, ref, cues)) {
           dates.push({ start: s.start + f.start, end: s.start + f.end, text: f.text, sentence: s.index, date: f.date, precision: f.precision })
         }
       }

@@ -48,6 +48,9 @@ export function repairSentences(text: string, tokens: Token[], ranges: [number, 
   for (const [a, b] of ranges) {
     let from = a
     for (let t = a; t < b - 1; t++) {
+      // Cheap test first: this loop sees every token of the article.
+      const c = text.charCodeAt(tokens[t].start)
+      if (c !== 0x2e && c !== 0x2026) continue
       if (/^(\.{3,}|…)$/.test(word(t)) && /^\p{Lu}/u.test(word(t + 1)) && SENTENCE_OPENER_POS.has(tokens[t + 1].pos)) {
         split.push([from, t + 1])
         from = t + 1
