@@ -139,7 +139,10 @@ function readActors(file, problems) {
     const comment = hash >= 0 ? raw.slice(hash + 1).trim() : ''
     const body = (hash >= 0 ? raw.slice(0, hash) : raw).replace(/\s+$/, '')
     const roles = []
+    // `[---]` marks a phrase PETRARCH knows and deliberately leaves uncoded (INDIAN_OCEAN)
+    let uncoded = false
     for (const m of body.matchAll(/\[([^\]]*)\]/g)) {
+      if (m[1].trim().startsWith('---')) uncoded = true
       const r = parseRole(m[1], where, problems)
       if (r) roles.push(r)
     }
@@ -168,7 +171,7 @@ function readActors(file, problems) {
     current = { phrase: p, phrases: [p], roles: [], origin: where, comment }
     entries.push(current)
     if (roles.length > 0) current.roles.push(...roles)
-    else pending.push(current)
+    else if (!uncoded) pending.push(current)
   }
   for (const e of pending) problems.push(`${e.origin}: entry "${e.phrase}" has no code, dropped`)
   return entries.filter((e) => e.roles.length > 0)
@@ -185,22 +188,50 @@ function typeOf(e, file) {
   return 'organization'
 }
 
+// Same list as src/stages/places/gazetteer.ts: names news uses where i18n-iso-countries has only the official one.
+const SHORT_COUNTRY_NAMES = { SYR: 'Syria', LAO: 'Laos', MDA: 'Moldova', FSM: 'Micronesia', VNM: 'Vietnam', BRN: 'Brunei', SUN: 'Soviet Union', YUG: 'Yugoslavia', DDR: 'East Germany', CSK: 'Czechoslovakia', SCG: 'Serbia and Montenegro', XKX: 'Kosovo' }
+
 function nameOf(e, type) {
   if (type === 'country') {
     const c = e.roles.find((r) => /^[A-Z]{3}$/.test(r.code) && r.country).country
+    if (SHORT_COUNTRY_NAMES[c]) return SHORT_COUNTRY_NAMES[c]
     // the short alias ("Iran", "Russia") unless it is an acronym ("UK", "USA")
     const alias = isoCountries.getName(c, 'en', { select: 'alias' })
     const n = alias && alias !== alias.toUpperCase() ? alias : isoCountries.getName(c, 'en')
     if (n) return n
   }
-  return titleCase(e.phrase)
+  const phrase = e.phrase.replace(/^THE\s+(?=\S)/i, '')
+  // people's names have no acronyms: "JOE BIDEN" is Joe Biden, not JOE Biden
+  return type === 'person' ? titleCase(phrase.toLowerCase()).replace(/(^| )(?:Al|El)-/g, (m) => m.toLowerCase()).replace(/^al-/, 'Al-') : titleCase(phrase)
 }
 
-function convertActors(file, outName, problems) {
+// Given names, learned from the people the dictionaries list (their first word), so that an
+// undated "BASHAR AL-ASSAD [SYRGOV]" is typed a person and the stage can tell "Geir Pedersen"
+// from "Truth Social". A name must open at least this many people's entries to count.
+const MIN_FIRST_NAME_PEOPLE = 2
+const NOT_FIRST_NAMES = new Set(['president', 'prime', 'king', 'queen', 'prince', 'princess', 'sheikh', 'sheik', 'general', 'gen', 'the', 'al', 'el', 'de', 'sir', 'lord', 'dr', 'mr', 'mrs', 'ms', 'emir', 'sultan', 'former', 'chief', 'minister', 'foreign', 'defense', 'secretary', 'senator', 'governor', 'ayatollah', 'imam', 'pope', 'cardinal', 'bishop', 'archbishop', 'rev', 'colonel', 'col', 'maj', 'major', 'captain', 'lt', 'admiral', 'marshal', 'crown', 'vice', 'deputy', 'speaker', 'chairman', 'mayor', 'judge', 'justice', 'un', 'u.n.', 'us', 'u.s.', 'new', 'north', 'south', 'east', 'west', 'saint', 'st', 'san', 'santa', 'abu', 'bin', 'ibn'])
+const firstNameCounts = new Map()
+function learnFirstNames(entries, file) {
+  for (const e of entries) {
+    if (typeOf(e, file) !== 'person') continue
+    const words = e.phrase.toLowerCase().split(' ')
+    if (words.length < 2) continue
+    const w = words[0].replace(/\.$/, '')
+    if (w.length < 3 || NOT_FIRST_NAMES.has(w) || !/^[a-z'-]+$/.test(w)) continue
+    firstNameCounts.set(w, (firstNameCounts.get(w) ?? 0) + 1)
+  }
+}
+function firstNames() {
+  return new Set([...firstNameCounts].filter(([, n]) => n >= MIN_FIRST_NAME_PEOPLE).map(([w]) => w))
+}
+
+function convertActors(file, outName, problems, given) {
   const entries = readActors(file, problems)
   const out = []
   for (const e of entries) {
-    const type = typeOf(e, file)
+    let type = typeOf(e, file)
+    const words = e.phrase.toLowerCase().split(' ')
+    if (type === 'organization' && words.length >= 2 && words.length <= 4 && given.has(words[0]) && !ORG_WORDS.test(e.phrase)) type = 'person'
     const phrases = [...new Set(e.phrases)]
     out.push(JSON.stringify({ name: nameOf(e, type), type, phrases, roles: e.roles, origin: e.origin }))
   }
@@ -270,11 +301,16 @@ function convertAgents(problems) {
   return out.length
 }
 
+const ORG_WORDS = /\b(ARMY|FORCES?|PARTY|FRONT|MOVEMENT|COUNCIL|MINISTRY|BANK|UNION|COMMITTEE|COMMISSION|ORGANI[SZ]ATION|ASSOCIATION|AGENCY|GROUP|BRIGADES?|COURT|UNIVERSITY|INSTITUTE|CORPS|GUARD|POLICE|LEAGUE|FOUNDATION|FUND|COMPANY|CORPORATION|NEWS|TIMES|RADIO|TELEVISION)\b/
 const problems = []
+for (const f of ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt']) learnFirstNames(readActors(f, []), f)
+const given = firstNames()
+writeFileSync(join(root, 'dictionaries/actors/first-names.txt'), '# Given names: first words of the people in the PETRARCH2 Phoenix actor files (MIT, see LICENSE.petrarch2), used by at least ' + MIN_FIRST_NAME_PEOPLE + ' entries.\n' + [...given].sort().join('\n') + '\n')
 const counts = {
-  countries: convertActors('Phoenix.Countries.actors.txt', 'phoenix.countries.jsonl', problems),
-  international: convertActors('Phoenix.International.actors.txt', 'phoenix.international.jsonl', problems),
-  milnonstate: convertActors('Phoenix.MilNonState.actors.txt', 'phoenix.milnonstate.jsonl', problems),
+  countries: convertActors('Phoenix.Countries.actors.txt', 'phoenix.countries.jsonl', problems, given),
+  international: convertActors('Phoenix.International.actors.txt', 'phoenix.international.jsonl', problems, given),
+  milnonstate: convertActors('Phoenix.MilNonState.actors.txt', 'phoenix.milnonstate.jsonl', problems, given),
+  firstNames: given.size,
   agents: convertAgents(problems),
 }
 for (const dir of ['actors', 'agents']) copyFileSync(join(src, 'LICENSE'), join(root, 'dictionaries', dir, 'LICENSE.petrarch2'))

@@ -62,6 +62,18 @@ export function resolveCoreference(input: CorefInput): void {
     const prev = bySurname.get(s)
     bySurname.set(s, prev === undefined || prev?.name === m.name ? m : null) // two people share it: ambiguous
   }
+  // "Al-Sharaa" (a run of its own) after "Ahmed al-Sharaa": the longer name's last word
+  for (const m of people) {
+    if (m.country || !m.origin.startsWith('propn:') || /\s/.test(m.name!)) continue
+    const ref = bySurname.get(m.name!.toLowerCase())
+    if (ref && ref.name !== m.name) {
+      m.name = ref.name
+      m.country = ref.country
+      m.sector = ref.sector
+      m.code = ref.code
+      m.origin += ';coref:surname'
+    }
+  }
   const added: Mention[] = []
   for (const p of pending) {
     let ref = bySurname.get(p.norm)

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fromRoot } from '../../core/paths.js'
 import type { Doc, EntityType, Mention, Place, Stage } from '../../core/types.js'
 import { compile, loadUserDictionaries, resolveRole, shippedDictionaries, splitCode, type ActorEntry, type AgentEntry, type CompiledDictionaries } from '../../dictionaries/actors.js'
 import { caseOk, normToken } from '../../dictionaries/phrase.js'
@@ -27,10 +29,24 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'into', 'inside', 'outside', 'acro
 const CITY_LOCATIVE_EXTRA = new Set(['to', 'from', 'of'])
 /** Agent sectors that are descriptions, not actors, when they stand alone ("the people", "Jewish"). */
 const SILENT_SECTORS = new Set(['PPL', 'JEW', 'MUS', 'CHR', 'HIN', 'BUD', 'REL', 'SHI', 'SUN', 'CTH'])
+/** Agent words too vague to stand alone as an actor ("on social media", "intelligence suggests"). */
+const SILENT_ALONE = new Set(['media', 'intelligence', 'communities', 'community', 'people', 'public', 'population', 'residents', 'locals'])
 /** Nouns that make a title phrase an organization rather than a person. */
-const ORG_HEADS = new Set(['ministry', 'ministries', 'office', 'department', 'council', 'government', 'agency', 'agencies', 'military', 'army', 'navy', 'forces', 'force', 'police', 'court', 'parliament', 'assembly', 'cabinet', 'administration', 'committee', 'commission', 'service', 'services', 'embassy', 'media', 'broadcaster', 'television', 'tv', 'guard', 'authorities', 'authority', 'regime', 'junta', 'party', 'senate', 'congress', 'legislature', 'bank', 'company', 'union', 'organization', 'organisation', 'movement', 'front', 'brigades', 'group'])
+const ORG_HEADS = new Set(['academy', 'institution', 'unit', 'intelligence', 'university', 'center', 'centre', 'institute', 'studies', 'foundation', 'fund', 'network', 'times', 'post', 'news', 'press', 'radio', 'social', 'factbook', 'consultancy', 'community', 'corporation', 'corp', 'inc', 'ltd', 'airlines', 'airways', 'club', 'league', 'association', 'federation', 'alliance', 'coalition', 'council', 'board', 'bureau', 'command', 'corps', 'brigade', 'battalion', 'division', 'mission', 'program', 'programme', 'project', 'initiative', 'school', 'hospital', 'museum', 'church', 'mosque', 'cathedral', 'airport', 'port', 'square', 'street', 'palace', 'hall', 'house', 'building', 'prison', 'camp', 'base', 'highway', 'road', 'bridge', 'river', 'lake', 'mountains', 'island', 'islands', 'region', 'province', 'district', 'state', 'city', 'county', 'strip', 'bank', 'sea', 'ocean', 'gulf', 'channel', 'declaration', 'agreement', 'accord', 'treaty', 'convention', 'act', 'law', 'constitution', 'charter', 'prize', 'award', 'cup', 'games', 'olympics', 'war', 'revolution', 'spring', 'day', 'week', 'summit', 'forum', 'conference', 'festival', 'ministry', 'ministries', 'office', 'department', 'council', 'government', 'agency', 'agencies', 'military', 'army', 'navy', 'forces', 'force', 'police', 'court', 'parliament', 'assembly', 'cabinet', 'administration', 'committee', 'commission', 'service', 'services', 'embassy', 'media', 'broadcaster', 'television', 'tv', 'guard', 'authorities', 'authority', 'regime', 'junta', 'party', 'senate', 'congress', 'legislature', 'bank', 'company', 'union', 'organization', 'organisation', 'movement', 'front', 'brigades', 'group'])
 /** Plural person nouns make a group ("rebels", "officials"). */
 const GROUP_HEADS = /(?:s|men|people|police|delegation)$/
+const PERSON_SUFFIX = /(?:er|or|ist|ian|man|woman)$/
+/** Verbs of saying: "Chris Mhike said" makes an unknown proper-noun pair a person. */
+const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'noted', 'explained', 'argued', 'stated', 'warned', 'asked', 'insisted', 'claimed', 'believes', 'thinks', 'tweeted', 'posted', 'announced', 'declared', 'confirmed', 'denied', 'urged', 'called'])
+/** How far after a name a verb of saying still counts ("Sarbast Nabi, a professor, said"). */
+const SPEECH_WINDOW = 3
+/** Title nouns for a single person; other agent nouns are organizations ("the military", "intelligence"). */
+const PERSON_HEADS = new Set(['minister', 'president', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'emir', 'sultan', 'monarch', 'leader', 'spokesperson', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'diplomat', 'official', 'secretary', 'general', 'commander', 'chief', 'head', 'governor', 'mayor', 'senator', 'lawmaker', 'legislator', 'judge', 'prosecutor', 'negotiator', 'adviser', 'advisor', 'aide', 'representative', 'delegate', 'member', 'chairman', 'chairwoman', 'chair', 'director', 'officer', 'soldier', 'activist', 'journalist', 'reporter', 'analyst', 'citizen', 'deputy', 'dictator', 'ruler', 'cleric', 'ayatollah', 'pope', 'bishop', 'imam', 'rebel', 'militant', 'fighter', 'gunman', 'protester', 'demonstrator', 'hostage', 'prisoner', 'refugee', 'candidate', 'opposition leader', 'politician', 'mp', 'coordinator', 'inspector', 'investigator', 'attorney', 'lawyer', 'colonel', 'captain', 'sergeant', 'lieutenant', 'admiral', 'marshal', 'policeman', 'policewoman', 'agent', 'spy', 'vice-president', 'viceroy', 'speaker', 'counselor', 'councillor', 'consul', 'attache', 'chargé', 'tsar', 'czar'])
+/**
+ * Capitalized words that rule out a person in an untyped proper-noun run ("Truth Social",
+ * "Legal Studies", "Shiite Islam"): adjectives of nations and faiths, and ordinary nouns.
+ */
+const NON_PERSON_WORDS = new Set(['organisation', 'organization', 'emirate', 'sharia', 'governmental', 'non-governmental', 'cyclone', 'storm', 'hurricane', 'typhoon', 'tropical', 'climate', 'change', 'risks', 'risk', 'research', 'clinical', 'academy', 'institution', 'unit', 'islam', 'islamic', 'islamist', 'muslim', 'christian', 'jewish', 'shiite', 'shia', 'sunni', 'catholic', 'orthodox', 'kurdish', 'arab', 'arabic', 'african', 'european', 'asian', 'american', 'western', 'eastern', 'northern', 'southern', 'central', 'national', 'federal', 'regional', 'democratic', 'republican', 'socialist', 'communist', 'liberal', 'conservative', 'legal', 'social', 'truth', 'global', 'world', 'international', 'united', 'new', 'free', 'supreme', 'royal', 'special', 'general', 'public', 'human', 'rights', 'security', 'defense', 'defence', 'foreign', 'affairs', 'political', 'economic', 'military', 'civil', 'state', 'states', 'intelligence', 'community', 'studies', 'center', 'centre', 'institute', 'university', 'college', 'school', 'service', 'services', 'agency', 'news', 'press', 'media', 'times', 'post', 'daily', 'weekly', 'online', 'tv', 'radio', 'twitter', 'facebook', 'telegram', 'instagram', 'youtube', 'tiktok', 'google', 'apple', 'microsoft', 'amazon', 'covid', 'coronavirus', 'article', 'chapter', 'section', 'constitution', 'declaration', 'court', 'high', 'low', 'premier', 'league', 'cup', 'champions', 'olympic', 'olympics', 'day', 'week', 'year', 'spring', 'summer', 'autumn', 'winter', 'east', 'west', 'north', 'south', 'middle', 'great', 'little', 'old', 'holy', 'saint', 'mount', 'lake', 'river', 'island', 'gulf', 'sea', 'ocean', 'street', 'road', 'avenue', 'square', 'palace', 'house', 'office', 'department', 'ministry', 'committee', 'council', 'party', 'front', 'forces', 'army', 'police', 'guard', 'brigade', 'brigades', 'group', 'movement', 'factbook', 'consultancy', 'administration', 'government', 'authority', 'parliament', 'congress', 'senate', 'assembly', 'union', 'bank', 'fund', 'company', 'group', 'inc', 'corp', 'ltd', 'minister', 'president', 'prime', 'secretary', 'general', 'chief', 'director', 'spokesperson', 'spokesman', 'breaking', 'update', 'live', 'video', 'photo', 'photos', 'opinion', 'analysis', 'editorial', 'exclusive', 'watch', 'read', 'more', 'related', 'share', 'comment', 'comments', 'advertisement', 'subscribe', 'sign', 'login', 'menu', 'search', 'home', 'contact', 'about', 'privacy', 'terms', 'copyright', 'all', 'no', 'not', 'yes', 'why', 'what', 'how', 'who', 'where', 'when'])
 /** Nouns that relate a person to another actor ("the head of the Hamas delegation"): they take that actor's country and sector. */
 const RELATIONAL = new Set(['head', 'heads', 'leader', 'leaders', 'chief', 'member', 'members', 'representative', 'representatives', 'delegation', 'delegate', 'delegates', 'official', 'officials', 'envoy', 'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor', 'aide', 'aides', 'negotiator', 'commander', 'commanders', 'chairman', 'secretary'])
 /** Words before a title that keep it a title ("deputy foreign minister", "top diplomat"). */
@@ -64,6 +80,17 @@ interface Affiliation {
   name?: string | null
 }
 
+let firstNamesCache: Set<string> | undefined
+
+/** Given names learned from the dictionaries' people (dictionaries/actors/first-names.txt). */
+function loadFirstNames(): Set<string> {
+  if (firstNamesCache) return firstNamesCache
+  const path = fromRoot('dictionaries/actors/first-names.txt')
+  // "Islamic" opens some dictionary person's name but never a person's name in running text
+  firstNamesCache = new Set(existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l && !l.startsWith('#') && !NON_PERSON_WORDS.has(l)) : [])
+  return firstNamesCache
+}
+
 function knownToEntry(k: KnownActor, i: number): ActorEntry {
   const split = k.code ? splitCode(k.code) : { country: null, sector: null }
   const country = k.country ?? split.country
@@ -86,6 +113,12 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   const known = (opts.knownActors ?? []).map(knownToEntry)
   const overlay: CompiledDictionaries | null = userActors.length + userAgents.length + known.length > 0 ? compile([...known, ...userActors], userAgents) : null
   const knownPeople = known.filter((k) => k.type === 'person')
+  const firstNames = loadFirstNames()
+  const hasNonPersonWord = (a: number, b: number, norms: string[] = currentNorms) => {
+    for (let t = a; t < b; t++) if (NON_PERSON_WORDS.has(norms[t]) || (norms[t].endsWith('s') && NON_PERSON_WORDS.has(norms[t].slice(0, -1)))) return true
+    return false
+  }
+  let currentNorms: string[] = []
 
   // One lookup per token tells which dictionaries can start a phrase there: most tokens start none.
   const ACTOR = 1
@@ -151,7 +184,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         const m = actorAt(base, texts, norms, i, te)
         if (m) {
           if (m.entry.type === 'country' && m.entry.roles.length > 0 && m.entry.roles[0].country) consider(countryUnit(m.entry, i, m.b, texts, norms, date), 2)
-          else consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: false }, 4)
+          // "Abdul Qadir Mumin" is not the dictionary's "Abdul Qadir": a name that goes on is someone else
+          else if (!(m.entry.type === 'person' && m.b < te && isNameToken(texts, norms, toks, m.b) && toks[m.b].pos === 'PROPN' && !((firstTokens.get(norms[m.b]) ?? 0) & PLACE))) consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: false }, 4)
         }
       }
       if (starts & PLACE) {
@@ -181,6 +215,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         while (b < te) {
           if (isNameToken(texts, norms, toks, b)) b++
           else if (NAME_CONNECTORS.has(norms[b]) && b + 1 < te && isNameToken(texts, norms, toks, b + 1)) b += 2
+          // "al-Sudani", "bin-Salman": two connectors, then the name goes on
+          else if (NAME_CONNECTORS.has(norms[b]) && b + 2 < te && NAME_CONNECTORS.has(norms[b + 1]) && isNameToken(texts, norms, toks, b + 2) && toks[b + 2].start === toks[b + 1].end) b += 3
           else break
           if (b < te && hasDictionaryStart(b, texts, norms, te)) break
         }
@@ -226,10 +262,11 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const toks = doc.tokens
       const texts = toks.map((t) => text.slice(t.start, t.end))
       // wink's normal form is already lower case; only curly apostrophes need straightening
-      const norms = toks.map((t, i) => (t.norm.length === texts[i].length && t.norm.indexOf('’') < 0 && t.norm.indexOf('‘') < 0 ? t.norm : normToken(texts[i])))
+      const norms = (currentNorms = toks.map((t, i) => (t.norm.length === texts[i].length && t.norm.indexOf('’') < 0 && t.norm.indexOf('‘') < 0 ? t.norm : normToken(texts[i]))))
       const mentions: Mention[] = []
       const pending: PendingName[] = []
       const titleKeys = new Map<Mention, string>()
+      const unconfirmed: Mention[] = []
 
       const span = (a: number, b: number) => ({ text: text.slice(toks[a].start, toks[b - 1].end), start: toks[a].start, end: toks[b - 1].end })
       const codeOf = (country: string | null, sector: string | null) => (country ? country + (sector ?? '') : null)
@@ -279,7 +316,15 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           if (after && after.k === 'agent' && after.a === nu.b) end = after.b
           return { aff, unit: ui + 1, end }
         }
-        const typeOfTitle = (headNorm: string): EntityType => (ORG_HEADS.has(headNorm) ? 'organization' : GROUP_HEADS.test(headNorm) ? 'group' : 'person')
+        const typeOfTitle = (headNorm: string): EntityType => {
+          if (ORG_HEADS.has(headNorm)) return 'organization'
+          if (PERSON_HEADS.has(headNorm)) return 'person'
+          // writer, negotiator, activist, politician, chairman: nouns for a person
+          if (PERSON_SUFFIX.test(headNorm)) return 'person'
+          // a plural of a person noun ("ministers", "rebels") is a group; a mass noun an organization
+          if (GROUP_HEADS.test(headNorm)) return 'group'
+          return 'organization'
+        }
 
         /**
          * "X, [the|a] [modifiers] AGENT [of|for Y]" or "X, [the] Y's AGENT": the affiliation an
@@ -360,12 +405,19 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               continue
             }
           }
+          // "Syrian Democratic Forces", "Iranian Red Crescent Society": a nation's named organization
+          if (u.k === 'country' && u.form !== 'plural' && nu && nu.k === 'name' && nu.a === u.b && ORG_HEADS.has(norms[nu.b - 1]) && !firstNames.has(norms[nu.a])) {
+            emit(u.a, nu.b, { name: text.slice(toks[u.a].start, toks[nu.b - 1].end), type: 'organization', country: u.iso, sector: null, code: u.iso, origin: `${u.origin}+propn:organization`, acts: true, role: 'actor' })
+            used.add(u).add(nu)
+            continue
+          }
           // 2. Name, [the|a] [modifiers] AGENT [of|for X]: "Mikhail Bogdanov, the deputy foreign minister of Russia"
           if (u.k === 'name') {
             const len = u.b - u.a
             const name = text.slice(toks[u.a].start, toks[u.b - 1].end)
             const appo = apposition(ui)
-            const isOrg = ORG_HEADS.has(norms[u.b - 1])
+            const last = norms[u.b - 1]
+            const isOrg = (ORG_HEADS.has(last) || (last.endsWith('s') && ORG_HEADS.has(last.slice(0, -1)))) && !firstNames.has(norms[u.a])
             if (appo && !isOrg && len <= MAX_PERSON_TOKENS) {
               const mm = emit(u.a, u.b, { name, type: 'person', country: appo.aff.country, sector: appo.sector, code: codeOf(appo.aff.country, appo.sector), origin: 'apposition', acts: true, role: 'actor' })
               titleKeys.set(mm, appo.key)
@@ -374,9 +426,16 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               continue
             }
             if (isOrg) {
-              emit(u.a, u.b, { name, type: 'organization', country: null, sector: null, code: null, origin: 'propn:organization', acts: true, role: 'actor' })
-            } else if (len >= 2 && len <= MAX_PERSON_TOKENS) {
-              emit(u.a, u.b, { name, type: 'person', country: null, sector: null, code: null, origin: u.honorific ? 'propn:honorific' : 'propn:person', acts: true, role: 'actor' })
+              // a lone capitalized "Department" or "Center" is a fragment, not a name
+              if (len > 1) emit(u.a, u.b, { name, type: 'organization', country: null, sector: null, code: null, origin: 'propn:organization', acts: true, role: 'actor' })
+            } else if (len >= 2 && len <= MAX_PERSON_TOKENS && (u.honorific || firstNames.has(norms[u.a]))) {
+              emit(u.a, u.b, { name, type: 'person', country: null, sector: null, code: null, origin: u.honorific ? 'propn:honorific' : 'propn:given-name', acts: true, role: 'actor' })
+            } else if (len >= 2 && len <= MAX_PERSON_TOKENS && !hasNonPersonWord(u.a, u.b)) {
+              // no given name we know: a person only if the article treats it as one (speaks, or is named by surname later)
+              let speaks = u.a > s.tokenStart + 1 && (SPEECH.has(norms[u.a - 1]) || (norms[u.a - 1] === 'to' && norms[u.a - 2] === 'according'))
+              for (let t = u.b; !speaks && t < Math.min(s.tokenEnd, u.b + SPEECH_WINDOW + 1); t++) if (SPEECH.has(norms[t])) speaks = true
+              const mm = emit(u.a, u.b, { name, type: 'person', country: null, sector: null, code: null, origin: 'propn:person', acts: true, role: 'actor' })
+              if (!speaks) unconfirmed.push(mm)
             } else if (len === 1) {
               pending.push({ sentence: s.index, start: toks[u.a].start, end: toks[u.a].end, text: name, norm: norms[u.a] })
             }
@@ -419,12 +478,18 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
             }
           } else if (u.k === 'agent' && u.origin === 'definite') {
             emit(u.a, u.b, { name: null, type: 'organization', country: null, sector: null, code: null, origin: 'definite', acts: true, role: 'actor' })
-          } else if (u.k === 'agent' && u.sector && !u.relational && !SILENT_SECTORS.has(u.sector) && toks[u.a].pos !== 'ADJ') {
+          } else if (u.k === 'agent' && u.sector && !u.relational && !SILENT_SECTORS.has(u.sector) && toks[u.a].pos !== 'ADJ' && !(u.b - u.a === 1 && SILENT_ALONE.has(norms[u.a]))) {
             // "the council", "police": a sector without a country; coreference may name it
             const head = norms[u.b - 1]
             emit(u.a, u.b, { name: null, type: typeOfTitle(head), country: null, sector: u.sector, code: null, origin: u.origin, acts: true, role: 'actor' })
           }
         }
+      }
+      // unknown pairs nobody speaks as, and whose surname never comes back, are not taken for people
+      if (unconfirmed.length > 0) {
+        const lone = new Set(pending.map((p) => p.norm))
+        const drop = new Set(unconfirmed.filter((m) => !lone.has(m.name!.split(/\s+/).pop()!.toLowerCase())))
+        for (let i = mentions.length - 1; i >= 0; i--) if (drop.has(mentions[i])) mentions.splice(i, 1)
       }
       mentions.sort((x, y) => x.start - y.start || y.end - x.end)
       resolveCoreference({ text, mentions, pending, titleKeys, knownPeople: knownPeople.map((k) => ({ name: k.name, phrases: k.phrases, role: resolveRole(k.roles, date) })) })
