@@ -85,9 +85,10 @@ async function timeDictionaries(): Promise<Record<string, number>> {
       continue
     }
     if (typeof m[fn] !== 'function') continue
-    const t0 = process.hrtime.bigint()
+    // CPU time, like the rest of this bench: with five other jobs on two cores, wall time here mostly measures them.
+    const c0 = cpuSecs()
     m[fn]()
-    parts[name] = ms(t0)
+    parts[name] = (cpuSecs() - c0) * 1000
   }
   return parts
 }
@@ -176,7 +177,7 @@ export async function run(opts: ReadingOptions = {}): Promise<ReadingFigures> {
   if (dictionaryMs === null) say(`dictionaries none built yet (createCoder ${coderMs.toFixed(0)} ms)`)
   else {
     const parts = Object.entries(dictionaryParts).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')
-    say(`dictionaries ${dictionaryMs.toFixed(0)} ms load+compile (${parts}; must be < ${MAX_DICTIONARY_MS} ms) ${dictionaryMs < MAX_DICTIONARY_MS ? 'OK' : 'TOO SLOW'}; createCoder after that ${coderMs.toFixed(0)} ms`)
+    say(`dictionaries ${dictionaryMs.toFixed(0)} ms CPU load+compile (${parts}; must be < ${MAX_DICTIONARY_MS} ms) ${dictionaryMs < MAX_DICTIONARY_MS ? 'OK' : 'TOO SLOW'}; createCoder after that ${coderMs.toFixed(0)} ms`)
   }
   if (cut >= 0) {
     const c = timeStages(coder.stages, articles)
