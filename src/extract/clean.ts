@@ -28,6 +28,9 @@ const FURNITURE_WORDS = new Set([
 /** Furniture words that only count when nothing marks the element as article content too. */
 const CONTENT_WORDS = new Set(['article', 'body', 'content', 'story', 'text', 'post', 'entry', 'main', 'prose', 'richtext'])
 
+/** Elements never dropped for their class alone: page roots, and table parts (rows of a results table carry ids like "player-2020-580"). */
+const NEVER_BY_CLASS = new Set(['HTML', 'BODY', 'ARTICLE', 'MAIN', 'TABLE', 'TBODY', 'THEAD', 'TR', 'TD', 'TH'])
+
 /** A furniture-marked element holding more than this share of the page's text is a wrapper, not furniture. */
 const WRAPPER_SHARE = 0.35
 
@@ -63,7 +66,7 @@ export function preClean(doc: any): void {
   if (!body) return
   const total = textLen(body) || 1
   const marked: any[] = []
-  for (const el of body.querySelectorAll('[class],[id]')) if (el.tagName !== 'BODY' && el.tagName !== 'HTML' && el.tagName !== 'ARTICLE' && el.tagName !== 'MAIN' && isFurnitureByClass(el)) marked.push(el)
+  for (const el of body.querySelectorAll('[class],[id]')) if (!NEVER_BY_CLASS.has(el.tagName) && isFurnitureByClass(el)) marked.push(el)
   for (const el of marked) {
     if (!el.parentNode) continue
     if (textLen(el) > WRAPPER_SHARE * total) continue
