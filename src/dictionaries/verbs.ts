@@ -76,10 +76,14 @@ export interface Coding {
 export interface Pattern extends Coding {
   pre: Item[]
   post: Item[]
+  /** Stems of the literal words the pattern needs: a cheap pre-check before matching it. */
+  anchors: string[]
   /** Number of content words the pattern requires: the most specific match wins. */
   specificity: number
   /** Where the pattern came from, for --explain: `file:line`. */
   ref: string
+  /** Position in its block after sorting: equally specific patterns keep the dictionary's order. */
+  order: number
 }
 
 export interface VerbEntry extends Coding {
@@ -87,6 +91,9 @@ export interface VerbEntry extends Coding {
   words: string[]
   ref: string
   patterns: Pattern[]
+  /** The block's patterns keyed by their first anchor word, and those with none: only the patterns whose words occur are tried. */
+  byAnchor: Map<string, Pattern[]>
+  free: Pattern[]
 }
 
 export interface NominalEntry extends Coding {
@@ -105,6 +112,8 @@ export interface VerbDictionary {
   trie: TrieNode
   nominals: Map<string, NominalEntry>
   synsets: Map<string, Set<string>>
+  /** For each synset, its multi-word members by first word (most members are one word: those need no joining). */
+  multiword: Map<string, Map<string, string[][]>>
   /** Longest multi-word synset member, in words, so matching knows how far to look. */
   stats: { blocks: number; verbs: number; patterns: number; nominals: number; files: string[] }
   toPlover(code: string | null): Coding
@@ -161,6 +170,23 @@ export function parsePatternSide(text: string): Item[] {
     items.push(item)
   }
   return items
+}
+
+/** A crude stem so that "talks"/"talk" and "sanctions"/"sanction" meet in the anchor pre-check. */
+export function stem(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y'
+  if (w.length > 3 && /(ches|shes|xes|ses|zes)$/.test(w)) return w.slice(0, -2)
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1)
+  return w
+}
+
+function anchorsOf(items: Item[], out: string[] = []): string[] {
+  for (const it of items) {
+    if (it.kind === 'word') out.push(stem(it.w.split(' ')[0]))
+    else if (it.kind === 'compound') anchorsOf(it.words, out)
+    else if (it.kind === 'pp') anchorsOf(it.words, out)
+  }
+  return out
 }
 
 function specificityOf(items: Item[]): number {
@@ -235,6 +261,18 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
     for (const n of data.nominals ?? []) nominalsRaw.push({ file: name, n })
   }
 
+  const multiword = new Map<string, Map<string, string[][]>>()
+  for (const [name, set] of synsets) {
+    const byFirst = new Map<string, string[][]>()
+    for (const m of set) {
+      if (!m.includes(' ')) continue
+      const parts = m.split(' ')
+      const list = byFirst.get(parts[0])
+      if (list) list.push(parts); else byFirst.set(parts[0], [parts])
+    }
+    multiword.set(name, byFirst)
+  }
+
   function toPlover(code: string | null): Coding {
     if (code === null) return { code, type: null, mode: null, context: [] }
     // PLOVER's manual: a 4-digit code not in the table falls back to its 3- then 2-digit prefix.
@@ -261,18 +299,28 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
         ...coding(p.code, p.type),
         pre,
         post,
+        anchors: [...new Set([...anchorsOf(pre), ...anchorsOf(post)])],
         specificity: specificityOf(pre) + specificityOf(post),
+        order: 0,
         ref: `${file}:${p.line ?? block.id}`,
       }
     })
     // Most specific first, so the first match is the one to use.
     patterns.sort((a, b) => b.specificity - a.specificity)
+    patterns.forEach((p, i) => { p.order = i })
     nPatterns += patterns.length
+    const byAnchor = new Map<string, Pattern[]>()
+    const free: Pattern[] = []
+    for (const p of patterns) {
+      if (p.anchors.length === 0) { free.push(p); continue }
+      const list = byAnchor.get(p.anchors[0])
+      if (list) list.push(p); else byAnchor.set(p.anchors[0], [p])
+    }
     for (const v of block.verbs) {
       const words = typeof v.words === 'string' ? v.words.toLowerCase().split(/\s+/) : v.words
       if (suppressed.has(`${block.id}\u0000${words.join(' ')}`)) continue
       const own = 'code' in v || v.type ? coding(v.code, v.type) : noDefault.has(block.id) ? coding(null, null) : coding(block.code, block.type)
-      const entry: VerbEntry = { ...own, block: block.id, words, ref: `${file}:${v.line ?? block.line ?? block.id}`, patterns }
+      const entry: VerbEntry = { ...own, block: block.id, words, ref: `${file}:${v.line ?? block.line ?? block.id}`, patterns, byAnchor, free }
       nVerbs++
       // Index the first word under all its forms; the rest of a phrasal verb must follow literally.
       const firstForms = new Set(inflections(words[0]))
@@ -300,6 +348,7 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
     trie,
     nominals,
     synsets,
+    multiword,
     stats: { blocks: blocks.size, verbs: nVerbs, patterns: nPatterns, nominals: nominals.size, files: files.map((f) => f.name) },
     toPlover,
   }

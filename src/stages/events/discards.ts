@@ -1,9 +1,10 @@
 // PETRARCH's discard lists: phrases that mark sports, entertainment, market and disaster stories.
 // Story-level phrases in the title or lead drop the whole story; anywhere else they drop their
 // paragraph (a scraped page often carries unrelated teasers). Sentence-level phrases drop a sentence.
+// Phrases are matched over tokens through a first-word index: one pass over the text.
 import { readFileSync } from 'node:fs'
 import { fromRoot } from '../../core/paths.js'
-import type { Doc } from '../../core/types.js'
+import type { Doc, Token } from '../../core/types.js'
 
 /** Sentences from the top of an article that count as its lead for story-level discards. */
 export const LEAD_SENTENCES = 2
@@ -12,38 +13,75 @@ export interface Discards {
   /** The phrase that makes the whole story non-political, or null. */
   story(doc: Doc): string | null
   paragraphs(doc: Doc): Set<number>
+  /** Sentence indices dropped by a sentence-level (or story-level) phrase. */
+  sentences(doc: Doc): Set<number>
+  /** For plain text (tests): whether a sentence-level phrase occurs. */
   sentence(text: string): boolean
 }
 
 interface Entry { phrase: string; exact?: boolean }
+type Index = Map<string, string[][]>
 
-function compile(entries: Entry[]): RegExp | null {
-  if (entries.length === 0) return null
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  // One alternation, longest first, compiled once: matching a sentence is a single regex scan.
-  const alts = entries.map((e) => esc(e.phrase).replace(/ /g, '\\s+') + (e.exact ? '' : '(?:e?s)?')).sort((a, b) => b.length - a.length)
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'iu')
+function words(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? []
+}
+
+function index(entries: Entry[]): Index {
+  const idx: Index = new Map()
+  for (const e of entries) {
+    const ws = words(e.phrase)
+    if (ws.length === 0) continue
+    const list = idx.get(ws[0])
+    if (list) list.push(ws); else idx.set(ws[0], [ws])
+  }
+  return idx
+}
+
+const plural = (a: string, b: string) => a === b || a === b + 's' || a === b + 'es'
+
+/** The first phrase of `idx` found in the word sequence, or null. */
+function scan(idx: Index, ws: string[]): string | null {
+  for (let i = 0; i < ws.length; i++) {
+    const cands = idx.get(ws[i])
+    if (!cands) continue
+    for (const p of cands) {
+      if (i + p.length > ws.length) continue
+      let ok = true
+      for (let k = 1; k < p.length && ok; k++) ok = k === p.length - 1 ? plural(ws[i + k], p[k]) : ws[i + k] === p[k]
+      if (ok) return p.join(' ')
+    }
+  }
+  return null
+}
+
+function tokenWords(toks: Token[]): string[] {
+  return toks.map((t) => t.norm)
 }
 
 export function createDiscards(story: Entry[], sentence: Entry[]): Discards {
-  const storyRe = compile(story)
-  const sentenceRe = compile(sentence)
+  const storyIdx = index(story)
+  const sentenceIdx = index(sentence)
   return {
     story(doc) {
-      if (!storyRe) return null
-      const lead = [doc.article.title ?? '']
-      for (const s of doc.sentences.slice(0, LEAD_SENTENCES)) lead.push(doc.article.text.slice(s.start, s.end))
-      const m = storyRe.exec(lead.join('\n'))
-      return m ? m[0] : null
+      const lead = words(doc.article.title ?? '')
+      for (const s of doc.sentences.slice(0, LEAD_SENTENCES)) lead.push(...tokenWords(doc.tokens.slice(s.tokenStart, s.tokenEnd)))
+      return scan(storyIdx, lead)
     },
     paragraphs(doc) {
       const out = new Set<number>()
-      if (!storyRe) return out
-      for (const p of doc.paragraphs) if (storyRe.test(doc.article.text.slice(p.start, p.end))) out.add(p.index)
+      for (const s of doc.sentences) {
+        if (out.has(s.paragraph)) continue
+        if (scan(storyIdx, tokenWords(doc.tokens.slice(s.tokenStart, s.tokenEnd)))) out.add(s.paragraph)
+      }
+      return out
+    },
+    sentences(doc) {
+      const out = new Set<number>()
+      for (const s of doc.sentences) if (scan(sentenceIdx, tokenWords(doc.tokens.slice(s.tokenStart, s.tokenEnd)))) out.add(s.index)
       return out
     },
     sentence(text) {
-      return sentenceRe ? sentenceRe.test(text) || (storyRe?.test(text) ?? false) : false
+      return scan(sentenceIdx, words(text)) !== null
     },
   }
 }

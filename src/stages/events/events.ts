@@ -3,7 +3,7 @@
 import { contentHash } from '../../core/hash.js'
 import { isSpeechVerb, reportCues, type ReportCue } from './attribution.js'
 import { QUAD_OF, type Actor, type DateMention, type Doc, type Event, type Mention, type Place, type PloverType, type Polarity, type Stage } from '../../core/types.js'
-import { shippedVerbDictionary, type Coding, type NominalEntry, type VerbDictionary, type VerbEntry } from '../../dictionaries/verbs.js'
+import { shippedVerbDictionary, stem, type Coding, type NominalEntry, type VerbDictionary, type VerbEntry } from '../../dictionaries/verbs.js'
 import { loadDiscards, type Discards } from './discards.js'
 import { findSequence } from './match.js'
 import { polarityOf, type PolarityReading } from './polarity.js'
@@ -68,6 +68,17 @@ export function isModifierVerb(v: SentenceView, i: number, g: number): boolean {
   const next = v.toks[i + 1]
   if ((afterNoun || prev.norm === ',') && participle && next && next.norm === 'by') return true
   return false
+}
+
+const stemCache = new WeakMap<SentenceView, Set<string>>()
+function stemsOf(v: SentenceView): Set<string> {
+  let set = stemCache.get(v)
+  if (!set) {
+    set = new Set<string>()
+    for (const t of v.toks) { set.add(stem(t.norm)); if (t.lemma !== t.norm) set.add(stem(t.lemma)) }
+    stemCache.set(v, set)
+  }
+  return set
 }
 
 function toActor(m: Mention): Actor {
@@ -159,12 +170,21 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     const nx2 = v.toks[hit.end + 1]
     // A verb taking a clause ("adding that", "thought it was") is saying or thinking: only a pattern makes it an event.
     const clausal = !nx || nx.norm === 'that' || nx.norm === ',' || nx.norm === ':' || nx.norm === '.' || (nx.pos === 'PRON' && !!nx2 && (nx2.pos === 'AUX' || nx2.pos === 'VERB'))
+    // Stems present in the sentence: a pattern whose literal words are absent cannot match.
+    const present = stemsOf(v)
     let best: { coding: Coding; spec: number; end: number; why: string[] } | null = null
     // Later files (our additions, the user's own) come first, so they win ties with PETRARCH's entries.
     for (let e = hit.entries.length - 1; e >= 0; e--) {
       const entry = hit.entries[e]
-      for (const p of entry.patterns) {
+      const cands = entry.free.slice()
+      for (const st of present) {
+        const l = entry.byAnchor.get(st)
+        if (l) for (const p of l) cands.push(p)
+      }
+      cands.sort((a, b) => a.order - b.order)
+      for (const p of cands) {
         if (best && p.specificity <= best.spec) break
+        if (!p.anchors.every((a) => present.has(a))) continue
         const pre = p.pre.length ? findSequence(dict, v.toks, p.pre, regionStart, i) : i
         if (pre < 0) continue
         const post = p.post.length ? findSequence(dict, v.toks, p.post, hit.end, objEnd) : hit.end
@@ -207,7 +227,6 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       const list = datesBySentence.get(d.sentence)
       if (list) list.push(d); else datesBySentence.set(d.sentence, [d])
     }
-    const text = doc.article.text
     const storyDiscard = discards.story(doc)
     if (storyDiscard) {
       doc.report.push({ stage: 'events', rule: 'story-discard', message: `non-political story ("${storyDiscard}"): no events coded`, severity: 'info' })
@@ -215,11 +234,10 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       return
     }
     const discardedParagraphs = discards.paragraphs(doc)
+    const discardedSentences = discards.sentences(doc)
 
     for (const sentence of doc.sentences) {
-      if (discardedParagraphs.has(sentence.paragraph)) continue
-      const stext = text.slice(sentence.start, sentence.end)
-      if (discards.sentence(stext)) continue
+      if (discardedParagraphs.has(sentence.paragraph) || discardedSentences.has(sentence.index)) continue
       const v = viewOf(doc, sentence, mentionsBySentence.get(sentence.index) ?? [])
       if (v.mentions.length === 0) continue // require_dyad: no actor, no event
       const cues = reportCues(v)

@@ -4,8 +4,6 @@ import type { Item, VerbDictionary } from '../../dictionaries/verbs.js'
 
 /** How many tokens a prepositional phrase of a pattern may span after its preposition. */
 export const MAX_PP_GAP = 6
-/** Longest multi-word synset member worth trying, in tokens. */
-const MAX_MEMBER_WORDS = 4
 
 export function wordMatches(t: Token, w: string, exact = false): boolean {
   if (t.norm === w) return true
@@ -31,13 +29,19 @@ function matchWordAt(toks: Token[], i: number, w: string, exact?: boolean): numb
 function matchSynsetAt(dict: VerbDictionary, toks: Token[], i: number, name: string): number {
   const set = dict.synsets.get(name)
   if (!set) return 0
-  let best = 0
-  let joined = ''
-  for (let k = 0; k < MAX_MEMBER_WORDS && i + k < toks.length; k++) {
-    const t = toks[i + k]
-    joined = k === 0 ? t.norm : joined + ' ' + t.norm
-    const lemmaJoined = k === 0 ? t.lemma : joined.slice(0, joined.length - t.norm.length) + t.lemma
-    if (set.has(joined) || set.has(lemmaJoined)) best = k + 1
+  const t = toks[i]
+  let best = set.has(t.norm) || set.has(t.lemma) ? 1 : 0
+  const multi = dict.multiword.get(name)?.get(t.norm)
+  if (multi) {
+    for (const parts of multi) {
+      if (parts.length <= best || i + parts.length > toks.length) continue
+      let ok = true
+      for (let k = 1; k < parts.length && ok; k++) {
+        const u = toks[i + k]
+        ok = k === parts.length - 1 ? u.norm === parts[k] || u.lemma === parts[k] : u.norm === parts[k]
+      }
+      if (ok) best = parts.length
+    }
   }
   return best
 }
