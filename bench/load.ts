@@ -1,0 +1,121 @@
+/**
+ * Load on the events API: `newsgraph bench --suite load [--db URL]`.
+ * Starts the real `newsgraph serve` in a child process on loopback (so the load generator does not
+ * share its event loop), then drives GET /api/events with autocannon over a mix of analyst queries
+ * (filters, full text, cursor pages). Default database: a generated 1M-event SQLite file cached in
+ * .cache/ (bench/generate.ts; built on first run, ~20 min on this machine).
+ * Passes when it holds >= MIN_RPS requests/s with p99 < MAX_P99_MS and no errors.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync } from 'node:fs'
+import { fromRoot } from '../src/core/paths.js'
+import type { BenchOptions } from '../src/cli/bench.js'
+
+/** The issue's bar for the events API on the 1M-event database. */
+const MIN_RPS = 500
+const MAX_P99_MS = 200
+/** Events in the default generated database. */
+const DEFAULT_EVENTS = 1_000_000
+/** Concurrent connections: a busy team on one workbench, enough to find the ceiling on 2 cores. */
+const CONNECTIONS = 10
+/** Bounded in time (autocannon's `amount` would override the duration, so none is set). */
+const DURATION_S = 20
+const WARMUP_S = 3
+
+async function ensureDatabase(db: string | undefined): Promise<string> {
+  if (db) return db
+  const path = fromRoot('.cache', 'load-1m.db')
+  const url = `sqlite:${path}`
+  if (existsSync(path)) return url
+  mkdirSync(fromRoot('.cache'), { recursive: true })
+  process.stdout.write(`load: generating ${DEFAULT_EVENTS.toLocaleString('en')} events into ${path} (once; reused afterwards)\n`)
+  // Loaded by path: the generator belongs to the storage benchmark.
+  const gen = await import(new URL('./generate.js', import.meta.url).href)
+  const r = await gen.generate({ db: url, events: DEFAULT_EVENTS, seed: 1 })
+  process.stdout.write(`load: generated ${r.events} events in ${r.seconds.toFixed(0)} s\n`)
+  return url
+}
+
+function startServer(db: string): Promise<{ child: ChildProcess; base: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fromRoot('bin', 'newsgraph.js'), 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NEWSGRAPH_TOKEN: 'load-bench' },
+    })
+    let out = ''
+    child.stdout!.on('data', (d) => {
+      out += d
+      const m = /at (http:\/\/[^\s/]+)\//.exec(out)
+      if (m) resolve({ child, base: m[1] })
+    })
+    child.on('exit', (code) => reject(new Error(`newsgraph serve exited (${code}) before listening: ${out}`)))
+  })
+}
+
+async function getJson(url: string): Promise<any> {
+  const r = await fetch(url)
+  if (!r.ok) throw new Error(`${url}: ${r.status} ${await r.text()}`)
+  return r.json()
+}
+
+/** What analysts ask: the latest events, by actor/recipient/country/type/quad, a date range, words, and later pages. */
+async function requestMix(base: string): Promise<string[]> {
+  const paths = [
+    '/api/events',
+    '/api/events?limit=100',
+    '/api/events?actor=RUS',
+    '/api/events?recipient=UKR',
+    '/api/events?actor=USA&recipient=CHN',
+    '/api/events?country=IRN',
+    '/api/events?type=ASSAULT',
+    '/api/events?quad=VERBAL_COOPERATION&country=ISR',
+    '/api/events?since=2025-01-01&until=2025-03-31',
+    '/api/events?actor=RUS&since=2024-10-01',
+    '/api/events?type=SANCTION&country=IRN',
+    '/api/events?polarity=negated',
+  ]
+  const withCursors = [...paths]
+  for (const p of paths.slice(0, 6)) {
+    const page = await getJson(base + p)
+    if (page.next) withCursors.push(`${p}${p.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(page.next)}`)
+  }
+  // Full text: take real words from a stored sentence so the search has hits.
+  const sample = await getJson(`${base}/api/events?limit=5`)
+  for (const e of sample.items) {
+    const word = String(e.sentence_text ?? '').split(/\W+/).find((w: string) => w.length > 5)
+    if (word) withCursors.push(`/api/events?q=${encodeURIComponent(word)}`)
+  }
+  return withCursors
+}
+
+export async function run(opts: BenchOptions): Promise<void> {
+  const db = await ensureDatabase(opts.db)
+  const { child, base } = await startServer(db)
+  try {
+    const health = await getJson(`${base}/api/health`)
+    const paths = await requestMix(base)
+    const autocannon = (await import('autocannon' as string)).default
+    let i = 0
+    const requests = [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[i++ % paths.length] }) }]
+    // Warm the page cache and the prepared statements so the figures are of a running server.
+    await autocannon({ url: base, connections: CONNECTIONS, duration: WARMUP_S, requests })
+    const r = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION_S, requests })
+    const errors = r.errors + r.timeouts + r.non2xx
+    const rps = r.requests.average
+    const ok = rps >= MIN_RPS && r.latency.p99 < MAX_P99_MS && errors === 0
+    process.stdout.write(
+      [
+        `database            ${health.db} (${health.events.toLocaleString('en')} events, ${health.articles.toLocaleString('en')} articles, ${((health.bytes ?? 0) / 1e9).toFixed(2)} GB)`,
+        `load                GET /api/events, ${paths.length} query shapes (filters, full text, cursor pages), ${CONNECTIONS} connections, ${DURATION_S} s after ${WARMUP_S} s warm-up, loopback`,
+        `requests            ${r.requests.total.toLocaleString('en')} (${rps.toFixed(0)} req/s mean, ${r.requests.min} min/s)`,
+        `latency             p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`,
+        `errors              ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx`,
+        `verdict             ${ok ? 'PASS' : 'FAIL'} (needs >= ${MIN_RPS} req/s, p99 < ${MAX_P99_MS} ms, 0 errors)`,
+        `command             newsgraph bench --suite load${opts.db ? ` --db ${opts.db}` : ''}`,
+      ].join('\n') + '\n',
+    )
+    if (!ok) process.exitCode = 1
+  } finally {
+    child.kill('SIGTERM')
+  }
+}
