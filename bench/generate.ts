@@ -23,6 +23,8 @@ export interface GenerateOptions {
 
 /** Zipf exponent for actor popularity: close to 1, as for words and for who appears in news. */
 const ZIPF_S = 1.05
+/** Articles per transaction while generating. */
+const GENERATE_BATCH = 200
 const COUNTRIES = ['USA', 'RUS', 'CHN', 'UKR', 'ISR', 'IRN', 'GBR', 'FRA', 'DEU', 'TUR', 'IND', 'PAK', 'SYR', 'IRQ', 'AFG', 'SAU', 'EGY', 'NGA', 'KEN', 'SOM', 'ETH', 'SDN', 'BRA', 'MEX', 'VEN', 'COL', 'JPN', 'KOR', 'PRK', 'TWN', 'PHL', 'IDN', 'MMR', 'LBN', 'YEM', 'LBY', 'MLI', 'NER', 'POL', 'HUN']
 const SECTORS = [null, 'GOV', 'MIL', 'REB', 'OPP', 'BUS', 'CVL', 'MED', 'NGO', 'IGO']
 const OUTLETS = ['VOA', 'Reuters', 'AP', 'AFP', 'Tass', 'Xinhua', 'Al Jazeera', 'BBC', 'DW', 'IRNA', 'Anadolu', 'Kyodo']
@@ -144,15 +146,22 @@ export async function generate(o: GenerateOptions, store?: Store): Promise<{ art
   let events = 0
   let last = t0
   try {
+    let batch: ArticleRecord[] = []
+    const flush = async () => {
+      for (const put of await s.putArticles(batch.map((record) => ({ record })))) events += put.events
+      articles += batch.length
+      batch = []
+    }
     for (const rec of syntheticArticles(o)) {
-      const put = await s.putArticle(rec)
-      articles++
-      events += put.events
+      batch.push(rec)
+      if (batch.length < GENERATE_BATCH) continue
+      await flush()
       if (!o.quiet && Date.now() - last > 5000) {
         last = Date.now()
         process.stderr.write(`generate: ${events} events, ${(events / ((last - t0) / 1000)).toFixed(0)} events/s\n`)
       }
     }
+    await flush()
   } finally {
     if (!store) await s.close()
   }

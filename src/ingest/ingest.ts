@@ -2,15 +2,21 @@
 // database already has (resume), code on the thread pool, store each article in its own transaction.
 import { createReadStream, statSync } from 'node:fs'
 import type { CoderOptions } from '../coder.js'
-import { InputError, type CodeResult, type RawDocument } from '../core/types.js'
+import { InputError, type ArticleRecord, type CodeResult, type RawDocument } from '../core/types.js'
 import { knownForCoder } from '../resolve/knowledge.js'
 import { readSources, type InputKind } from '../sources/index.js'
 import { watchFeeds } from '../sources/watch.js'
-import type { Store } from '../storage/store.js'
+import { StoreError, type PutResult, type Store } from '../storage/store.js'
 import { createCodingPool, defaultThreads, type CodingPool } from './pool.js'
 
 /** Documents looked up together in the `inputs` table: one query per batch instead of per document. */
 const RESUME_BATCH = 200
+/** Articles per write transaction. */
+const WRITE_BATCH = 64
+/** A partly filled batch is written after this long, so progress and resume points stay fresh. */
+const WRITE_INTERVAL_MS = 500
+/** Batches waiting for the database before coding pauses. */
+const MAX_QUEUED_WRITES = 2
 
 export interface IngestOptions {
   sources: string[]
@@ -106,17 +112,60 @@ export async function ingest(store: Store, o: IngestOptions): Promise<IngestSumm
     if (failures.length < MAX_REPORTED_FAILURES) failures.push({ input, error })
     await store.recordFailure(input, error)
   }
-  const handle = async (raw: RawDocument, res: CodeResult) => {
-    if (!res.ok) return fail(res.input, res.error)
-    const put = await store.putArticle(res.record, { input: raw.name })
+  // Coded articles are written WRITE_BATCH at a time in one transaction: each article is still all
+  // or nothing, and the disk sees one commit per batch instead of one per article.
+  let buffer: { raw: RawDocument; record: ArticleRecord }[] = []
+  let writing: Promise<void> = Promise.resolve()
+  let queuedWrites = 0
+  const tally = (put: PutResult) => {
     if (put.status === 'stored') {
       p.stored++
       p.events += put.events
     } else p.duplicates++
   }
+  const write = async (items: typeof buffer) => {
+    try {
+      for (const put of await store.putArticles(items.map((i) => ({ record: i.record, source: { input: i.raw.name } })))) tally(put)
+    } catch (e) {
+      if (e instanceof StoreError) throw e
+      // Not the database's fault but one article's: store the others one by one and report that one.
+      for (const i of items) {
+        try {
+          tally(await store.putArticle(i.record, { input: i.raw.name }))
+        } catch (e2) {
+          if (e2 instanceof StoreError) throw e2
+          await fail(i.raw.name, `could not be stored: ${(e2 as Error)?.message ?? e2}`)
+        }
+      }
+    }
+  }
+  const flushWrites = () => {
+    if (!buffer.length) return writing
+    const items = buffer
+    buffer = []
+    queuedWrites++
+    writing = writing
+      .then(() => (fatal ? undefined : write(items)))
+      .catch((e) => {
+        fatal ??= e
+      })
+      .finally(() => {
+        queuedWrites--
+        report()
+      })
+    return writing
+  }
+  const timer = setInterval(() => void flushWrites(), WRITE_INTERVAL_MS)
+  const handle = async (raw: RawDocument, res: CodeResult) => {
+    if (!res.ok) return fail(res.input, res.error)
+    buffer.push({ raw, record: res.record })
+    if (buffer.length >= WRITE_BATCH) void flushWrites()
+  }
   const dispatch = async (raw: RawDocument) => {
     const pool = await getPool()
     while (inflight.size >= pool.capacity) await Promise.race(inflight)
+    // The database is behind: wait for it rather than pile up coded articles in memory.
+    while (queuedWrites > MAX_QUEUED_WRITES) await writing
     if (fatal) return
     const job = pool
       .code(raw)
@@ -164,8 +213,11 @@ export async function ingest(store: Store, o: IngestOptions): Promise<IngestSumm
     }
     if (batch.length && !fatal && !o.signal?.aborted) await flush()
     await Promise.all(inflight)
+    await flushWrites()
   } finally {
+    clearInterval(timer)
     await Promise.allSettled(inflight)
+    await flushWrites()
     await (pool as CodingPool | null)?.close()
   }
   if (fatal) throw fatal

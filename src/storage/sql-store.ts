@@ -223,25 +223,36 @@ export class SqlStore implements Store {
   }
 
   async putArticle(record: ArticleRecord, source: ArticleSource = {}): Promise<PutResult> {
-    const hash = articleContentHash(record)
+    return (await this.putArticles([{ record, source }]))[0]
+  }
+
+  async putArticles(items: { record: ArticleRecord; source?: ArticleSource }[]): Promise<PutResult[]> {
+    if (!items.length) return []
     const dateAdded = new Date().toISOString()
     try {
       return await this.db.tx(async (c) => {
-        const dup = await c.get(`SELECT id FROM articles WHERE content_hash = ? OR id = ?`, [hash, record.id])
-        if (dup) {
-          if (source.input) await c.run(`INSERT INTO inputs (input, article_id) VALUES (?, ?) ON CONFLICT (input) DO NOTHING`, [source.input, dup.id])
-          return { status: 'duplicate' as const, id: dup.id as string, events: 0 }
-        }
-        await this.insertArticle(c, record, hash, dateAdded, source.input ?? null)
-        if (source.input) {
-          await c.run(`INSERT INTO inputs (input, article_id) VALUES (?, ?) ON CONFLICT (input) DO NOTHING`, [source.input, record.id])
-          await c.run(`DELETE FROM failures WHERE input = ?`, [source.input])
-        }
-        return { status: 'stored' as const, id: record.id, events: record.events.length }
+        const out: PutResult[] = []
+        for (const { record, source = {} } of items) out.push(await this.putOne(c, record, source, dateAdded))
+        return out
       })
     } catch (e) {
       throw this.db.explain(e)
     }
+  }
+
+  private async putOne(c: Conn, record: ArticleRecord, source: ArticleSource, dateAdded: string): Promise<PutResult> {
+    const hash = articleContentHash(record)
+    const dup = await c.get(`SELECT id FROM articles WHERE content_hash = ? OR id = ?`, [hash, record.id])
+    if (dup) {
+      if (source.input) await c.run(`INSERT INTO inputs (input, article_id) VALUES (?, ?) ON CONFLICT (input) DO NOTHING`, [source.input, dup.id])
+      return { status: 'duplicate', id: dup.id as string, events: 0 }
+    }
+    await this.insertArticle(c, record, hash, dateAdded, source.input ?? null)
+    if (source.input) {
+      await c.run(`INSERT INTO inputs (input, article_id) VALUES (?, ?) ON CONFLICT (input) DO NOTHING`, [source.input, record.id])
+      await c.run(`DELETE FROM failures WHERE input = ?`, [source.input])
+    }
+    return { status: 'stored', id: record.id, events: new Set(record.events.map((e) => e.id)).size }
   }
 
   private async insertArticle(c: Conn, r: ArticleRecord, hash: string, dateAdded: string, input: string | null): Promise<void> {
