@@ -93,6 +93,7 @@ export async function run(opts: BenchOptions): Promise<void> {
   const { child, base } = await startServer(db)
   try {
     const health = await getJson(`${base}/api/health`)
+    if (!opts.db && health.events < DEFAULT_EVENTS) process.stdout.write(`load: note: ${health.db} holds ${health.events} events, fewer than ${DEFAULT_EVENTS}; delete it to regenerate\n`)
     const paths = await requestMix(base)
     const autocannon = (await import('autocannon' as string)).default
     let i = 0
