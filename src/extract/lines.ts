@@ -10,6 +10,8 @@ const RULES: { reason: string; re: RegExp }[] = [
   { reason: 'newsletter', re: /\b(sign up|subscribe|newsletter|inbox)\b.{0,80}\b(newsletter|updates|inbox|emails?|today|free)\b.{0,60}$|^subscribe$|^sign in$/i },
   { reason: 'share', re: /^(share|tweet|email|print|whatsapp|facebook|twitter|pinterest|linkedin|reddit|copy link)(\s*[|/·•]?\s*(share|tweet|email|print|whatsapp|facebook|twitter|pinterest|pint|linkedin|reddit|baixar|copy link))*$/i },
   { reason: 'follow', re: /^(follow (us|him|her|them)|click here|get the .{0,40} app|join our .{0,60})\b.{0,160}$/i },
+  { reason: 'credits', re: /^((additional )?reporting|writing|editing|compiled|contributing|contributors?)( by)?\s*[:,]?\s+[A-Z\p{Lu}].{0,250}$/u },
+  { reason: 'newsletter', re: /^(?=.{0,160}$)(subscribe|sign up|get|want|join|click|register)\b.*\b(newsletters?|inbox|subscribe|sign up|email)\b/i },
   { reason: 'contact', re: /^(have a (news )?tip\b|.{0,60}\b(can|may) be (reached|contacted) at\b).{0,200}$/i },
   { reason: 'copyright', re: /^(copyright|©|\(c\))\s.{0,160}$|all rights reserved\.?$/i },
 ]
