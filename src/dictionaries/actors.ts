@@ -6,7 +6,7 @@ import { threadId } from 'node:worker_threads'
 import type { EntityType } from '../core/types.js'
 import { fromRoot } from '../core/paths.js'
 import { CaseRule, caseRuleOf, phraseTokens } from './phrase.js'
-import { TokenTrie, type TrieNode } from './trie.js'
+import { TokenTrie, type TrieData } from './trie.js'
 
 /** One coded role of an actor, possibly limited in time (PETRARCH's `[RUSGOV >080508]`). */
 export interface Role {
@@ -37,8 +37,33 @@ export interface AgentEntry {
   origin: string
 }
 
+/**
+ * Actor entries by index. From the cache they are kept as JSON text and parsed when first
+ * matched: an article meets a few dozen of the 27,000 entries, and building them all as objects
+ * was most of the load time.
+ */
+export class EntryTable {
+  private parsed: Array<ActorEntry | undefined>
+  constructor(private readonly json: string[] | null, entries: ActorEntry[] | null) {
+    this.parsed = entries ?? new Array(json!.length)
+  }
+  get length(): number {
+    return this.parsed.length
+  }
+  get(i: number): ActorEntry {
+    return (this.parsed[i] ??= JSON.parse(this.json![i]) as ActorEntry)
+  }
+  *[Symbol.iterator](): IterableIterator<ActorEntry> {
+    for (let i = 0; i < this.parsed.length; i++) yield this.get(i)
+  }
+  /** The JSON lines the cache stores; phrases are dropped, the trie holds them. */
+  toJson(): string[] {
+    return this.json ?? this.parsed.map((e) => JSON.stringify({ ...e!, phrases: [] }))
+  }
+}
+
 export interface CompiledDictionaries {
-  actors: ActorEntry[]
+  actors: EntryTable
   agents: AgentEntry[]
   /** Phrase id -> entry index, and the phrase's case rule; ids index both arrays. */
   actorPhraseEntry: number[]
@@ -52,7 +77,7 @@ export interface CompiledDictionaries {
 const SHIPPED_ACTOR_FILES = ['dictionaries/actors/phoenix.countries.jsonl', 'dictionaries/actors/phoenix.international.jsonl', 'dictionaries/actors/phoenix.milnonstate.jsonl', 'dictionaries/actors/media.jsonl', 'dictionaries/actors/extra.jsonl']
 const SHIPPED_AGENT_FILES = ['dictionaries/agents/phoenix.agents.jsonl', 'dictionaries/agents/extra.jsonl']
 /** Bump when the compiled shape changes so old caches are ignored. */
-const CACHE_VERSION = 4
+const CACHE_VERSION = 6
 
 /** A user dictionary that cannot be used: the CLI reports it as a usage error (exit 2). */
 export class DictionaryError extends Error {
@@ -173,7 +198,7 @@ export function compile(actors: ActorEntry[], agents: AgentEntry[]): CompiledDic
       agentTrie.add(toks, id)
     }
   })
-  return { actors, agents, actorPhraseEntry, actorPhraseRule, agentPhraseEntry, actorTrie, agentTrie }
+  return { actors: new EntryTable(null, actors), agents, actorPhraseEntry, actorPhraseRule, agentPhraseEntry, actorTrie, agentTrie }
 }
 
 function shippedFiles(): string[] {
@@ -190,13 +215,13 @@ function cacheKey(files: string[]): string {
 }
 
 interface Serialized {
-  actors: ActorEntry[]
+  actors: string[]
   agents: AgentEntry[]
   actorPhraseEntry: number[]
   actorPhraseRule: CaseRule[]
   agentPhraseEntry: number[]
-  actorTrie: TrieNode
-  agentTrie: TrieNode
+  actorTrie: TrieData
+  agentTrie: TrieData
 }
 
 let shipped: CompiledDictionaries | undefined
@@ -214,7 +239,7 @@ export function shippedDictionaries(): CompiledDictionaries {
   if (existsSync(cachePath)) {
     try {
       const s = deserialize(readFileSync(cachePath)) as Serialized
-      shipped = { ...s, actorTrie: new TokenTrie(s.actorTrie), agentTrie: new TokenTrie(s.agentTrie) }
+      shipped = { ...s, actors: new EntryTable(s.actors, null), actorTrie: TokenTrie.from(s.actorTrie), agentTrie: TokenTrie.from(s.agentTrie) }
       return shipped
     } catch {
       // a damaged cache is rebuilt below
@@ -229,7 +254,7 @@ export function shippedDictionaries(): CompiledDictionaries {
     mkdirSync(cacheDir, { recursive: true })
     // phrases live on in the tries; the entries need only what a mention prints
     const slim = <T extends { phrases: string[] }>(e: T): T => ({ ...e, phrases: [] })
-    const s: Serialized = { ...shipped, actors: shipped.actors.map(slim), agents: shipped.agents.map(slim), actorTrie: shipped.actorTrie.root, agentTrie: shipped.agentTrie.root }
+    const s: Serialized = { ...shipped, actors: shipped.actors.toJson(), agents: shipped.agents.map(slim), actorTrie: shipped.actorTrie.data(), agentTrie: shipped.agentTrie.data() }
     const tmp = `${cachePath}.${process.pid}.${threadId}.tmp`
     writeFileSync(tmp, serialize(s))
     renameSync(tmp, cachePath)

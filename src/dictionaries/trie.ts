@@ -1,33 +1,55 @@
 /**
- * A token trie: phrases are paths of normalised tokens, so a sentence is scanned once per start
- * token and each step is one Map lookup, however large the dictionary.
+ * A token trie kept flat: every phrase is a key of its tokens joined by spaces (tokens never
+ * contain spaces), and every proper prefix of a phrase is in `prefixes`. Scanning a sentence is
+ * then one Set/Map probe per token step, however large the dictionary, and the compiled form is
+ * two arrays of strings, which the cache loads far faster than a tree of nodes.
  */
-export interface TrieNode {
-  /** Next token -> child. */
-  c?: Map<string, TrieNode>
-  /** Ids of the phrases ending here. */
-  h?: number[]
+export interface TrieData {
+  keys: string[]
+  ids: number[][]
 }
 
 const NONE: Array<[number, number[]]> = []
 
 export class TokenTrie {
-  constructor(readonly root: TrieNode = {}) {}
+  private readonly phrases = new Map<string, number[]>()
+  private readonly prefixes = new Set<string>()
+  private readonly firsts = new Set<string>()
 
-  /** Can a phrase start with this token? A cheap test before `matchesAt`. */
-  starts(norm: string): boolean {
-    return this.root.c?.has(norm) ?? false
+  static from(data: TrieData): TokenTrie {
+    const t = new TokenTrie()
+    for (let i = 0; i < data.keys.length; i++) t.addKey(data.keys[i], data.ids[i])
+    return t
+  }
+
+  data(): TrieData {
+    return { keys: [...this.phrases.keys()], ids: [...this.phrases.values()] }
+  }
+
+  private addKey(key: string, ids: number[]): void {
+    const prev = this.phrases.get(key)
+    if (prev) prev.push(...ids)
+    else this.phrases.set(key, ids)
+    let sp = key.indexOf(' ')
+    this.firsts.add(sp < 0 ? key : key.slice(0, sp))
+    while (sp >= 0) {
+      this.prefixes.add(key.slice(0, sp))
+      sp = key.indexOf(' ', sp + 1)
+    }
   }
 
   add(tokens: string[], id: number): void {
-    let node = this.root
-    for (const t of tokens) {
-      node.c ??= new Map()
-      let next = node.c.get(t)
-      if (!next) node.c.set(t, (next = {}))
-      node = next
-    }
-    ;(node.h ??= []).push(id)
+    if (tokens.length > 0) this.addKey(tokens.join(' '), [id])
+  }
+
+  /** Can a phrase start with this token? A cheap test before `matchesAt`. */
+  starts(norm: string): boolean {
+    return this.firsts.has(norm)
+  }
+
+  /** Every token some phrase starts with. */
+  firstTokens(): Iterable<string> {
+    return this.firsts
   }
 
   /**
@@ -36,14 +58,15 @@ export class TokenTrie {
    */
   matchesAt(norms: string[], from: number, limit: number): Array<[number, number[]]> {
     // most tokens start no phrase at all: answer those without allocating
-    if (from >= limit || !this.root.c?.has(norms[from])) return NONE
-    const out: Array<[number, number[]]> = []
-    let node: TrieNode | undefined = this.root
-    for (let i = from; i < limit && node?.c; i++) {
-      node = node.c.get(norms[i])
-      if (!node) break
-      if (node.h) out.push([i + 1, node.h])
+    if (from >= limit || !this.firsts.has(norms[from])) return NONE
+    let out: Array<[number, number[]]> | null = null
+    let key = norms[from]
+    for (let i = from; ; ) {
+      const ids = this.phrases.get(key)
+      if (ids) (out ??= []).push([i + 1, ids])
+      if (++i >= limit || !this.prefixes.has(key)) break
+      key = key + ' ' + norms[i]
     }
-    return out.reverse()
+    return out ? out.reverse() : NONE
   }
 }

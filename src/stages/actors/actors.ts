@@ -126,14 +126,14 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   const AGENT = 4
   const firstTokens = new Map<string, number>()
   for (const [trie, bit] of [[base.actorTrie, ACTOR], [gaz.trie, PLACE], [base.agentTrie, AGENT]] as const) {
-    for (const key of trie.root.c?.keys() ?? []) firstTokens.set(key, (firstTokens.get(key) ?? 0) | bit)
+    for (const key of trie.firstTokens()) firstTokens.set(key, (firstTokens.get(key) ?? 0) | bit)
   }
 
   /** Longest actor phrase at i whose case fits the text; the last-loaded entry wins a tie. */
   function actorAt(d: CompiledDictionaries, texts: string[], norms: string[], i: number, end: number): { b: number; entry: ActorEntry } | null {
     for (const [b, ids] of d.actorTrie.matchesAt(norms, i, end)) {
       for (let x = ids.length - 1; x >= 0; x--) {
-        if (caseOk(d.actorPhraseRule[ids[x]], texts, i, b)) return { b, entry: d.actors[d.actorPhraseEntry[ids[x]]] }
+        if (caseOk(d.actorPhraseRule[ids[x]], texts, i, b)) return { b, entry: d.actors.get(d.actorPhraseEntry[ids[x]]) }
       }
     }
     return null
