@@ -157,3 +157,32 @@ export function errorBox(e: unknown): HTMLElement {
 export function legend(): HTMLElement {
   return h('ul', { class: 'legend', 'aria-label': 'Quad class colours' }, QUADS.map((q) => h('li', {}, h('span', { class: 'swatch', style: `background:${QUAD_COLOR[q]}` }), QUAD_LABEL[q])))
 }
+
+/** Wait after the last keystroke before asking the server for actor suggestions. */
+const SUGGEST_DELAY_MS = 250
+let suggestSeq = 0
+
+/**
+ * Makes a text input suggest actors by name as one types (a native datalist, so keyboard and
+ * screen readers work as with any input); the value sent is the actor id the API filters on.
+ */
+export function actorSuggest(input: HTMLInputElement, search: (q: string) => Promise<{ id: string; name: string; country: string | null; events: number }[]>): HTMLElement {
+  const list = h('datalist', { id: `actors-${++suggestSeq}` })
+  input.setAttribute('list', list.id)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  input.addEventListener('input', () => {
+    clearTimeout(timer)
+    const q = input.value.trim()
+    if (q.length < 2) return
+    timer = setTimeout(async () => {
+      try {
+        const items = await search(q)
+        while (list.firstChild) list.removeChild(list.firstChild)
+        for (const a of items) list.appendChild(h('option', { value: a.id, label: `${a.name}${a.country ? ` (${a.country})` : ''} — ${a.events} events` }))
+      } catch {
+        /* suggestions are a convenience; typing an id or code still works */
+      }
+    }, SUGGEST_DELAY_MS)
+  })
+  return list
+}

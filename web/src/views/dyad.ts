@@ -1,5 +1,5 @@
 import { api } from '../api.ts'
-import { errorBox, eventTable, exportBar, legend } from '../common.ts'
+import { actorSuggest, errorBox, eventTable, exportBar, legend } from '../common.ts'
 import { h } from '../dom.ts'
 import { go, href, type Route } from '../router.ts'
 import { dyadChart } from './chart.ts'
@@ -21,9 +21,12 @@ export async function dyadView(root: HTMLElement, r: Route): Promise<void> {
   const a = r.params.get('a') ?? ''
   const b = r.params.get('b') ?? ''
   const period = r.params.get('period') ?? 'month'
+  const search = async (q: string) => (await api.actors({ q, limit: 10 })).items
+  const inA = h('input', { name: 'a', value: a, required: true, autocomplete: 'off', placeholder: 'name, id, code or country, e.g. RUS' })
+  const inB = h('input', { name: 'b', value: b, required: true, autocomplete: 'off', placeholder: 'e.g. UKR' })
   const form = h('form', { class: 'filters', 'aria-label': 'Choose two actors' },
-    h('label', { class: 'field' }, h('span', {}, 'First actor'), h('input', { name: 'a', value: a, required: true, placeholder: 'id, code or country, e.g. RUS' })),
-    h('label', { class: 'field' }, h('span', {}, 'Second actor'), h('input', { name: 'b', value: b, required: true, placeholder: 'e.g. UKR' })),
+    h('label', { class: 'field' }, h('span', {}, 'First actor'), h('span', { class: 'suggest' }, inA, actorSuggest(inA, search))),
+    h('label', { class: 'field' }, h('span', {}, 'Second actor'), h('span', { class: 'suggest' }, inB, actorSuggest(inB, search))),
     h('label', { class: 'field' }, h('span', {}, 'Per'), h('select', { name: 'period' }, ['day', 'week', 'month', 'year'].map((p) => h('option', { value: p, selected: p === period }, p)))),
     h('label', { class: 'field' }, h('span', {}, 'From'), h('input', { name: 'since', type: 'date', value: r.params.get('since') ?? '' })),
     h('label', { class: 'field' }, h('span', {}, 'To'), h('input', { name: 'until', type: 'date', value: r.params.get('until') ?? '' })),

@@ -1,5 +1,6 @@
 import { h } from '../dom.ts'
-import { PLOVER_TYPES, POLARITIES, QUADS, QUAD_LABEL } from '../common.ts'
+import { api } from '../api.ts'
+import { actorSuggest, PLOVER_TYPES, POLARITIES, QUADS, QUAD_LABEL } from '../common.ts'
 import { go, type Route } from '../router.ts'
 
 export const FILTER_KEYS = ['q', 'type', 'quad', 'polarity', 'actor', 'recipient', 'country', 'since', 'until'] as const
@@ -22,13 +23,17 @@ function select(name: string, value: string | undefined, options: [string, strin
 export function filterForm(view: string, r: Route, keys: readonly string[] = FILTER_KEYS): HTMLFormElement {
   const p = filterParams(r)
   const input = (name: string, type = 'text', extra: Record<string, string> = {}) => h('input', { name, type, value: p[name] ?? '', ...extra })
+  const actorInput = (name: string) => {
+    const el = input(name, 'text', { placeholder: 'name, id, code or country', autocomplete: 'off' })
+    return h('span', { class: 'suggest' }, el, actorSuggest(el, async (q) => (await api.actors({ q, limit: 10 })).items))
+  }
   const all: Record<string, HTMLElement> = {
     q: field('Text', input('q', 'search', { placeholder: 'words in the sentence' })),
     type: field('Type', select('type', p.type, PLOVER_TYPES.map((t) => [t, t]))),
     quad: field('Quad class', select('quad', p.quad, QUADS.map((q) => [q, QUAD_LABEL[q]]))),
     polarity: field('Polarity', select('polarity', p.polarity, POLARITIES.map((x) => [x, x]))),
-    actor: field('Actor', input('actor', 'text', { placeholder: 'id, code or country' })),
-    recipient: field('Recipient', input('recipient', 'text', { placeholder: 'id, code or country' })),
+    actor: field('Actor', actorInput('actor')),
+    recipient: field('Recipient', actorInput('recipient')),
     country: field('Country', input('country', 'text', { placeholder: 'e.g. RUS', maxlength: '3', pattern: '[A-Za-z]{3}' })),
     since: field('From', input('since', 'date')),
     until: field('To', input('until', 'date')),
