@@ -16,6 +16,8 @@ export const MIN_CORPUS_BYTES = 5 * 1024 * 1024
 export const MIN_RATIO = 0.5
 /** Loading and compiling dictionaries happens at every start of the CLI; above a second it is felt. */
 export const MAX_DICTIONARY_MS = 1000
+/** Timed rounds per contender; the best counts. */
+const ROUNDS = 2
 /** Stages from this one on are coding, not reading. */
 const FIRST_CODING_STAGE = /^(events?|quotes?|attribution|coref|resolve)/
 
@@ -152,8 +154,15 @@ export async function run(opts: ReadingOptions = {}): Promise<ReadingFigures> {
   timeWink(warm)
   timeStages(reading, warm)
 
-  const w = timeWink(articles)
-  const r = timeStages(reading, articles)
+  // Best of ROUNDS for each, alternating: one slow round (a GC storm, a neighbour's build) should not decide the ratio.
+  let w = timeWink(articles)
+  let r = timeStages(reading, articles)
+  for (let i = 1; i < ROUNDS; i++) {
+    const w2 = timeWink(articles)
+    if (w2.cpu < w.cpu) w = w2
+    const r2 = timeStages(reading, articles)
+    if (r2.cpu < r.cpu) r = r2
+  }
   const figures: ReadingFigures = {
     bytes,
     articles: articles.length,

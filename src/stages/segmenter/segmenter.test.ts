@@ -62,3 +62,8 @@ test('ellipses: mid-sentence they join, before a capitalized function word they 
   assert.deepEqual(sentences('The talks ended... and nothing came of them.'), ['The talks ended... and nothing came of them.'])
   assert.deepEqual(sentences('The base was thrown into doubt. … Without certainty, it cannot work.'), ['The base was thrown into doubt. …', 'Without certainty, it cannot work.'])
 })
+
+test('a hyphenated pair of abbreviated countries stays in one sentence', () => {
+  assert.deepEqual(sentences('Diego Garcia has been home to a joint U.K.-U.S. military base since the 1970s. It is secret.'), ['Diego Garcia has been home to a joint U.K.-U.S. military base since the 1970s.', 'It is secret.'])
+  assert.deepEqual(sentences('This will be the end of the Turkish-U.S. alliance, he said. Others disagreed.'), ['This will be the end of the Turkish-U.S. alliance, he said.', 'Others disagreed.'])
+})

@@ -78,6 +78,8 @@ function shouldJoin(text: string, tokens: Token[], prev: [number, number], next:
     // A single capital initial before a comma or another initial: "R-S.C.," split after "S.".
     if (/(^|[-.])\p{Lu}\.?$/u.test(last.length > 1 ? last : beforeLast + last) && /^\p{Lu}\.[,)]/u.test(nextText)) return true
   }
+  // "U.K.-U.S." and "Kenya-U.S." split after the "U.": an initial after a hyphen continues.
+  if (/[-–]\p{Lu}\.$/u.test(text.slice(Math.max(0, tokens[prev[1] - 1].end - 4), tokens[prev[1] - 1].end)) && /^\p{Lu}\./u.test(nextText)) return true
   // A "sentence" of punctuation only (a lone "…" between two sentences) belongs to the one before.
   if (tokens.slice(next[0], next[1]).every((t) => t.pos === 'PUNCT' || t.pos === 'SYM')) return true
   // The rest of an ellipsis, or a sentence that opens with a lowercase word: it continues the last one.
