@@ -236,10 +236,10 @@ test('a broken feed is one clear error', async () => {
   assert.throws(() => parseFeed('<html><body>hi</body></html>'), /not an RSS, Atom or JSON feed/)
 })
 
-async function warcRecord(url: string, type: 'response' | 'revisit' | 'request', contentType: string, body: string | Uint8Array, extra: Record<string, string> = {}): Promise<Uint8Array> {
+async function warcRecord(url: string, type: 'response' | 'revisit' | 'request', contentType: string, body: string | Uint8Array, extra: Record<string, string> = {}, http: Record<string, string> = {}): Promise<Uint8Array> {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
   const rec = WARCRecord.create(
-    { url, type, warcVersion: 'WARC/1.1', warcHeaders: extra, httpHeaders: type === 'request' ? undefined : { 'Content-Type': contentType }, statusline: type === 'request' ? 'GET / HTTP/1.1' : 'HTTP/1.1 200 OK' },
+    { url, type, warcVersion: 'WARC/1.1', warcHeaders: extra, httpHeaders: type === 'request' ? undefined : { 'Content-Type': contentType, ...http }, statusline: type === 'request' ? 'GET / HTTP/1.1' : 'HTTP/1.1 200 OK' },
     (async function* () {
       if (type !== 'revisit') yield bytes
     })(),
@@ -253,6 +253,8 @@ test('WARC.gz written with warcio: HTML responses read, PDF and revisit skipped,
     await warcRecord('https://news.example/report.pdf', 'response', 'application/pdf', new Uint8Array(200_000).fill(37)),
     await warcRecord('https://news.example/a', 'revisit', 'text/html', '', { 'WARC-Profile': 'http://netpreserve.org/warc/1.1/revisit/identical-payload-digest', 'WARC-Refers-To-Target-URI': 'https://news.example/a' }),
     await warcRecord('https://news.example/b', 'response', 'text/html; charset=windows-1252', Buffer.from(story('Warc B caf\xe9'), 'latin1')),
+    await warcRecord('https://news.example/g', 'response', 'text/html; charset=utf-8', gzipSync(story('Warc G')), { }, { 'Content-Encoding': 'gzip' }),
+    await warcRecord('https://news.example/bomb', 'response', 'text/html', bomb, {}, { 'Content-Encoding': 'gzip' }),
   ]
   const last = await warcRecord('https://news.example/c', 'response', 'text/html', story('Warc C', 40))
   const path = join(dir, 'crawl.warc.gz')
@@ -260,24 +262,28 @@ test('WARC.gz written with warcio: HTML responses read, PDF and revisit skipped,
   const progress: number[] = []
   const items = await collect([path], { onProgress: (p) => progress.push(p.records) })
   const ds = docs(items)
-  assert.equal(ds.length, 2)
-  assert.deepEqual(ds.map((d) => d.url), ['https://news.example/a', 'https://news.example/b'])
+  assert.equal(ds.length, 3)
+  assert.deepEqual(ds.map((d) => d.url), ['https://news.example/a', 'https://news.example/b', 'https://news.example/g'])
   assert.equal(ds[0].name, `${path}@0`)
   const offsetB = parts[0].length + parts[1].length + parts[2].length
   assert.equal(ds[1].name, `${path}@${offsetB}`)
   assert.deepEqual(ds[1].resume, { source: path, offset: offsetB })
   const errs = errors(items)
-  assert.equal(errs.length, 1)
-  assert.match(errs[0].reason, /truncated/)
-  assert.equal(items[items.length - 1], errs[0], 'the error comes after the whole records')
+  assert.equal(errs.length, 2)
+  assert.equal(errs[0].input, `${path}@${offsetB + parts[3].length + parts[4].length}`)
+  assert.match(errs[0].reason, /too large after gzip decompression/)
+  assert.match(errs[1].reason, /truncated/)
+  assert.equal(items[items.length - 1], errs[1], 'the truncation error comes after the whole records')
+  const g = createCoder().code(ds[2])
+  assert.ok(g.ok && g.record.text.includes('Warc G: the foreign minister'), JSON.stringify(g))
   assert.ok(progress.length >= 4)
   const coded = createCoder().code(ds[1])
   assert.ok(coded.ok && coded.record.text.includes('Warc B café'), JSON.stringify(coded))
   // Resume after A: A is not read again.
   const resumed = docs(await collect([path], { resume: { [path]: 0 } }))
-  assert.deepEqual(resumed.map((d) => d.url), ['https://news.example/b'])
+  assert.deepEqual(resumed.map((d) => d.url), ['https://news.example/b', 'https://news.example/g'])
   const resumedAfterB = docs(await collect([path], { resume: { [path]: offsetB } }))
-  assert.equal(resumedAfterB.length, 0)
+  assert.deepEqual(resumedAfterB.map((d) => d.url), ['https://news.example/g'])
 })
 
 test('folders and globs expand recursively in a stable order; missing paths are errors', async () => {

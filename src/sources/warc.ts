@@ -7,6 +7,7 @@
  */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib'
 import { WARCParser } from 'warcio'
 import { InputError, type RawDocument } from '../core/types.js'
 import { MAX_HTML_BYTES } from '../extract/charset.js'
@@ -40,6 +41,38 @@ function skipReason(type: string, contentType: string | null, status: number | n
   if (status !== null && (status < 200 || status >= 300)) return `status ${status}`
   if (!contentType || !HTML_TYPE.test(contentType)) return contentType ?? 'no content type'
   return null
+}
+
+/** HTTP chunked transfer coding to the plain body. */
+function dechunk(b: Uint8Array): Uint8Array {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.length)
+  const out: Buffer[] = []
+  let i = 0
+  while (i < buf.length) {
+    const eol = buf.indexOf('\r\n', i)
+    if (eol < 0) break
+    const size = parseInt(buf.subarray(i, eol).toString('latin1').split(';')[0].trim(), 16)
+    if (!(size > 0)) break
+    out.push(buf.subarray(eol + 2, eol + 2 + size))
+    i = eol + 2 + size + 2
+  }
+  return Buffer.concat(out)
+}
+
+function inflate(b: Uint8Array, encoding: string): Uint8Array {
+  const opts = { maxOutputLength: MAX_HTML_BYTES }
+  if (encoding.includes('gzip')) return gunzipSync(b, opts)
+  if (encoding.includes('br')) return brotliDecompressSync(b, opts)
+  if (encoding.includes('deflate')) {
+    try {
+      return inflateSync(b, opts)
+    } catch (e: any) {
+      // Some servers send raw deflate without the zlib wrapper.
+      if (/larger than|maxOutputLength/i.test(String(e?.message))) throw e
+      return inflateRawSync(b, opts)
+    }
+  }
+  throw new Error(`unknown content encoding "${encoding}"`)
 }
 
 /** First "WARC/1." line start at or after `from` in an uncompressed file, or -1; streams, so memory stays bounded. */
@@ -121,11 +154,22 @@ export async function* readWarc(path: string, opts: WarcOptions = {}): AsyncGene
         p.skipped++
       } else {
         let bytes: Uint8Array
+        const encoding = (http?.headers.get('content-encoding') ?? '').trim().toLowerCase()
         try {
-          bytes = await record.readFully(true)
+          // A compressed payload is inflated here with an output cap, so a gzip bomb stops at the cap.
+          bytes = encoding && encoding !== 'identity' ? await record.readFully(false) : await record.readFully(true)
         } catch (e: any) {
           yield new InputError(name, `truncated WARC record: ${e?.message ?? e}`)
           break
+        }
+        if (encoding && encoding !== 'identity') {
+          try {
+            bytes = inflate(/chunked/i.test(http?.headers.get('transfer-encoding') ?? '') ? dechunk(bytes) : bytes, encoding)
+          } catch (e: any) {
+            yield new InputError(name, /larger than|maxOutputLength|RangeError/i.test(`${e?.name} ${e?.message}`) ? `payload too large after ${encoding} decompression (over ${MAX_HTML_BYTES / 1048576} MiB): not a news page` : `cannot decode the ${encoding} payload: ${e?.message ?? e}`)
+            p.skipped++
+            continue
+          }
         }
         // warcio's record reader counts down the declared length; anything left means the file ended early.
         const left = Number((record as any)._reader?.limit ?? 0)
