@@ -8,7 +8,7 @@ import { loadDiscards, type Discards } from './discards.js'
 import { findSequence } from './match.js'
 import { polarityOf, type PolarityReading } from './polarity.js'
 import {
-  groupsIn, isPassive, LOCATIVE_PREPS, objectRegionEnd, prepBefore, subjectOf, verbGroupStart, viewOf,
+  groupsIn, isPassive, LOCATIVE_PREPS, MAX_OBJECT_TOKENS, objectRegionEnd, prepBefore, subjectOf, tokenAtOffset, verbGroupStart, viewOf,
   type Group, type SentenceView,
 } from './shallow.js'
 
@@ -25,6 +25,7 @@ const MATERIAL_CONFLICT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE',
 const TRYING = new Set(['attempt', 'try', 'seek', 'aim', 'hope', 'want', 'wish', 'strive', 'struggle', 'need'])
 /** Event types whose that-clause states what was demanded, threatened, alleged or refused. */
 const GOVERNING: ReadonlySet<PloverType> = new Set(['REQUEST', 'THREATEN', 'ACCUSE', 'REJECT', 'AGREE'])
+const HEDGES = new Set(['expected', 'anticipated', 'believed', 'thought', 'reported', 'said', 'rumored', 'rumoured', 'alleged', 'supposed', 'understood', 'likely', 'set', 'due', 'poised', 'scheduled', 'slated', 'tipped'])
 /** Modals that turn a reported clause into a demand on its subject. */
 const MUST = new Set(['must', 'should'])
 /** CAMEO 100, "demand": what a "must" clause under a speech verb codes to. */
@@ -118,8 +119,7 @@ const AFFILIATING = new Set(['of', 'from', 'in', 'for'])
 function affiliate(v: SentenceView, m: Mention, why: string[]): Actor {
   const a = toActor(m)
   if (a.country) return a
-  let end = -1
-  for (let i = 0; i < v.toks.length; i++) if (v.toks[i].end <= m.end) end = i; else break
+  const end = v.lastTok.get(m) ?? tokenAtOffset(v, m.end) - 1
   let k = end + 1
   if (!v.toks[k] || !AFFILIATING.has(v.toks[k].norm)) return a
   k++
@@ -263,6 +263,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           const ev = demandOf(doc, v, i, cues, datesBySentence)
           if (ev) { found.push(ev); governedUntil = objectRegionEnd(v, i + 1); continue }
         }
+        // "is expected to", "was reported to", "are believed to": a hedge on the verb that follows, not an event.
+        if (t.pos === 'VERB' && HEDGES.has(t.norm) && v.toks[i + 1]?.norm === 'to' && g < i) continue
         if ((t.pos === 'VERB' && !isModifierVerb(v, i, g)) || haveMain) {
           subj = subjectOf(v, g, isSubjectMention)
           if (!subj.group && (v.toks[g]?.norm === 'to' || v.toks[g - 1]?.norm === 'to')) {
@@ -349,7 +351,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       }
       const negDet = trig.start > 0 && toks[trig.start - 1].norm === 'no'
       if (between) {
-        actors = between.mentions
+        // A long list of participants runs past the noun phrase window: follow the coordination to its end.
+        actors = groupsIn(v, between.start, v.toks.length, isRecipientMention)[0]?.mentions ?? between.mentions
         slotRule = `participants after "${prepBefore(v, between.start, trig.end)}"`
       } else if (poss) {
         actors = poss.mentions
@@ -391,7 +394,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         for (let i = trig.end; i < objEnd; i++) {
           if (obj && i >= obj.start) break
           if (OBJECT_PRONOUNS.has(toks[i].norm) && toks[i].pos === 'PRON') {
-            const back = groupsIn(v, 0, trig.start, isActorMention).filter((gr) => !subject || !gr.mentions.some((m) => subject.mentions.includes(m)))
+            const back = groupsIn(v, Math.max(0, trig.start - MAX_OBJECT_TOKENS), trig.start, isActorMention).filter((gr) => !subject || !gr.mentions.some((m) => subject.mentions.includes(m)))
             if (back.length) { obj = back[back.length - 1]; why.push(`"${toks[i].norm}" resolved to the last named actor before the verb`) }
             break
           }
@@ -425,8 +428,11 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     if (pol.reason) why.push(pol.reason)
     const { date, dateText } = eventDate(doc, v, trig, cues, datesBySentence)
     const location = locationOf(v, trig)
-    const cue = cues.find((c) => c.end <= trig.start || c.start >= trig.end) ?? null
-    const reportedBy = cue && !actors.some((m) => cue.mention && m === cue.mention) ? cue.name : cue?.name ?? null
+    // The reporter is a cue outside the trigger that is not the event's own actor ("Tass reported", "according to X").
+    const ts = toks[trig.start].start
+    const te = toks[trig.end - 1].end
+    const cue = cues.find((c) => (c.end <= ts || c.start >= te) && !(c.mention && actors.includes(c.mention))) ?? null
+    const reportedBy = cue?.name ?? null
     const trigText = doc.article.text.slice(toks[trig.start].start, toks[trig.end - 1].end)
     const actor = actors.map((m) => affiliate(v, m, why))
     const recipient = recipients.map((m) => affiliate(v, m, why))
@@ -511,8 +517,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     let bestDist = Infinity
     for (const m of v.mentions) {
       if (!(m.type === 'place' || m.role === 'place' || m.place)) continue
-      let idx = -1
-      for (let i = 0; i < v.toks.length; i++) if (v.toks[i].start === m.start || (v.toks[i].start <= m.start && v.toks[i].end > m.start)) { idx = i; break }
+      const idx = v.firstTok.get(m) ?? -1
       if (idx < 0) continue
       const prep = prepBefore(v, idx, 0)
       if (!prep || !LOCATIVE_PREPS.has(prep)) continue

@@ -21,6 +21,21 @@ export interface SentenceView {
   /** For each token of the sentence (relative index), the index in `mentions` covering it, or -1. */
   mentionAt: Int32Array
   mentions: Mention[]
+  /** First and last (relative) token of each mention, so no rule has to search for them. */
+  firstTok: Map<Mention, number>
+  lastTok: Map<Mention, number>
+}
+
+/** Relative index of the first token ending after `offset` (binary search: tokens are sorted). */
+export function tokenAtOffset(v: SentenceView, offset: number): number {
+  let lo = 0
+  let hi = v.toks.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (v.toks[mid].end > offset) hi = mid
+    else lo = mid + 1
+  }
+  return lo
 }
 
 export interface Group {
@@ -47,7 +62,16 @@ export function viewOf(doc: Doc, sentence: Sentence, mentions: Mention[]): Sente
       }
     }
   }
-  return { doc, sentence, toks, mentionAt, mentions: ms }
+  const firstTok = new Map<Mention, number>()
+  const lastTok = new Map<Mention, number>()
+  for (let i = 0; i < toks.length; i++) {
+    const mi = mentionAt[i]
+    if (mi < 0) continue
+    const m = ms[mi]
+    if (!firstTok.has(m)) firstTok.set(m, i)
+    lastTok.set(m, i)
+  }
+  return { doc, sentence, toks, mentionAt, mentions: ms, firstTok, lastTok }
 }
 
 export function isVerb(t: Token): boolean {

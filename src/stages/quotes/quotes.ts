@@ -4,12 +4,15 @@
 import type { Actor, Doc, Mention, Quote, Stage } from '../../core/types.js'
 import { isSpeechVerb } from '../events/attribution.js'
 import { isSubjectMention } from '../events/events.js'
-import { groupsIn, subjectOf, verbGroupStart, viewOf, type SentenceView } from '../events/shallow.js'
+import { groupsIn, subjectOf, tokenAtOffset, verbGroupStart, viewOf, type SentenceView } from '../events/shallow.js'
 
 /** A quoted stretch of fewer words is a term or a scare quote (“priority”), not a quotation. */
 export const MIN_QUOTE_WORDS = 2
 /** Tokens after a closing quote mark in which "said X" / "X said" is looked for. */
 const AFTER_QUOTE_TOKENS = 8
+
+/** Tokens before a quote searched for the verb that introduces it; keeps long sentences linear. */
+const SPEAKER_WINDOW = 60
 
 const OPEN = new Set(['“', '«', '„'])
 const CLOSE = new Set(['”', '»'])
@@ -56,10 +59,7 @@ function bestSpeaker(v: SentenceView, from: number, to: number): Mention | null 
   return person ?? first
 }
 
-function tokenAt(v: SentenceView, offset: number): number {
-  for (let i = 0; i < v.toks.length; i++) if (v.toks[i].end > offset) return i
-  return v.toks.length
-}
+const tokenAt = tokenAtOffset
 
 export function speakerOf(v: SentenceView, qStart: number, qEnd: number): Mention | null {
   const toks = v.toks
@@ -83,7 +83,7 @@ export function speakerOf(v: SentenceView, qStart: number, qEnd: number): Mentio
     }
   }
   // Before the quote: the nearest verb to the left speaks, or the clause it belongs to.
-  for (let j = a - 1; j >= 0; j--) {
+  for (let j = a - 1; j >= Math.max(0, a - SPEAKER_WINDOW); j--) {
     if (toks[j].pos !== 'VERB') continue
     const g = verbGroupStart(v, j)
     const before = g > 0 ? toks[g - 1] : null
@@ -95,7 +95,7 @@ export function speakerOf(v: SentenceView, qStart: number, qEnd: number): Mentio
       if (any) return any
     }
     // A participle or coordinated verb ("..., adding that “…”"): the main clause's subject speaks.
-    for (let f = 0; f < j; f++) {
+    for (let f = Math.max(0, j - SPEAKER_WINDOW); f < j; f++) {
       if (toks[f].pos !== 'VERB') continue
       const fg = verbGroupStart(v, f)
       const main = subjectOf(v, fg, isSubjectMention)
@@ -120,6 +120,12 @@ export function createQuotes(): Stage {
         if (l) l.push(m); else bySentence.set(m.sentence, [m])
       }
       let s = 0
+      const views = new Map<number, SentenceView>()
+      const view = (i: number) => {
+        let v = views.get(i)
+        if (!v) views.set(i, (v = viewOf(doc, doc.sentences[i], bySentence.get(i) ?? [])))
+        return v
+      }
       for (const p of doc.paragraphs) {
         for (const q of findQuoteSpans(text, p.start, p.end)) {
           const body = text.slice(q.start, q.end).trim()
@@ -129,14 +135,12 @@ export function createQuotes(): Stage {
           let speaker: Mention | null = null
           if (sentence && sentence.start <= q.start) {
             // A quote may run over several sentences: look for the speaker around both its ends.
-            const v = viewOf(doc, sentence, bySentence.get(sentence.index) ?? [])
-            speaker = speakerOf(v, q.start, Math.min(q.end, sentence.end))
+            speaker = speakerOf(view(sentence.index), q.start, Math.min(q.end, sentence.end))
             if (!speaker) {
               let e = s
               while (e + 1 < doc.sentences.length && doc.sentences[e].end < q.end) e++
               if (e !== s) {
-                const ve = viewOf(doc, doc.sentences[e], bySentence.get(e) ?? [])
-                speaker = speakerOf(ve, Math.max(q.start, doc.sentences[e].start), q.end)
+                speaker = speakerOf(view(e), Math.max(q.start, doc.sentences[e].start), q.end)
               }
             }
           }
