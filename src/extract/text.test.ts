@@ -62,3 +62,26 @@ test('a dateline opening the first paragraph is cut; the paragraph stays', () =>
     assert.deepEqual(cleanText(line), { text: line, removed: [] })
   }
 })
+
+test('VOA corpus: nothing but dateline prefixes is removed, and no prose sentence is taken for furniture', async () => {
+  const { readFileSync } = await import('node:fs')
+  const { fromRoot } = await import('../core/paths.js')
+  const records = readFileSync(fromRoot('data', 'sample', 'voa_stories.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  let removedChars = 0
+  let totalChars = 0
+  let sentenceRemovals: string[] = []
+  for (const r of records) {
+    totalChars += r.text.length
+    for (const x of cleanText(r.text).removed) {
+      assert.equal(x.reason, 'dateline', x.text)
+      assert.ok(x.text.length < 40 && !/\p{Ll}/u.test(x.text), x.text)
+      removedChars += x.text.length
+    }
+    // The strictest case: every sentence on a line of its own, as a scraper might deliver it.
+    const lines = r.text.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u)
+    sentenceRemovals = sentenceRemovals.concat(cleanText(lines.join('\n')).removed.filter((x) => x.reason !== 'dateline').map((x) => x.text))
+  }
+  assert.ok(removedChars / totalChars < 0.001)
+  // VOA's own "WATCH: <video title>" lead-ins are furniture; no other sentence may go.
+  for (const t of sentenceRemovals) assert.match(t, /^WATCH:/, t)
+})
