@@ -84,6 +84,8 @@ export interface Pattern extends Coding {
   ref: string
   /** Position in its block after sorting: equally specific patterns keep the dictionary's order. */
   order: number
+  /** The pattern in PETRARCH's notation, for --explain. */
+  text: string
 }
 
 export interface VerbEntry extends Coding {
@@ -187,6 +189,22 @@ function anchorsOf(items: Item[], out: string[] = []): string[] {
     else if (it.kind === 'pp') anchorsOf(it.words, out)
   }
   return out
+}
+
+function itemText(it: Item): string {
+  switch (it.kind) {
+    case 'word': return it.w.toUpperCase().replace(/ /g, '_')
+    case 'synset': return '&' + it.name
+    case 'compound': return '{' + it.words.map(itemText).join(' ') + '}'
+    case 'pp': return '(' + [(it.prep ?? []).join('/').toUpperCase(), ...it.words.map(itemText)].filter(Boolean).join(' ') + ')'
+    case 'source': return '$'
+    case 'target': return '+'
+    default: return '^'
+  }
+}
+
+export function patternText(pre: Item[], post: Item[]): string {
+  return [...pre.map(itemText), '*', ...post.map(itemText)].join(' ')
 }
 
 function specificityOf(items: Item[]): number {
@@ -302,6 +320,7 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
         anchors: [...new Set([...anchorsOf(pre), ...anchorsOf(post)])],
         specificity: specificityOf(pre) + specificityOf(post),
         order: 0,
+        text: patternText(pre, post),
         ref: `${file}:${p.line ?? block.id}`,
       }
     })

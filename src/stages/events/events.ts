@@ -25,6 +25,8 @@ const MATERIAL_CONFLICT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE',
 const TRYING = new Set(['attempt', 'try', 'seek', 'aim', 'hope', 'want', 'wish', 'strive', 'struggle', 'need'])
 /** Event types whose that-clause states what was demanded, threatened, alleged or refused. */
 const GOVERNING: ReadonlySet<PloverType> = new Set(['REQUEST', 'THREATEN', 'ACCUSE', 'REJECT', 'AGREE'])
+/** How far after the verb the trigger text may reach to take in the pattern's noun ("had a meeting"). */
+const TRIGGER_REACH = 3
 const HEDGES = new Set(['expected', 'anticipated', 'believed', 'thought', 'reported', 'said', 'rumored', 'rumoured', 'alleged', 'supposed', 'understood', 'likely', 'set', 'due', 'poised', 'scheduled', 'slated', 'tipped'])
 /** Modals that turn a reported clause into a demand on its subject. */
 const MUST = new Set(['must', 'should'])
@@ -189,13 +191,21 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         if (pre < 0) continue
         const post = p.post.length ? findSequence(dict, v.toks, p.post, hit.end, objEnd) : hit.end
         if (post < 0) continue
-        best = { coding: p, spec: p.specificity, end: post, why: [`verb ${entry.words.join(' ')} (${entry.block}, ${entry.ref})`, `pattern ${p.ref} [${p.code ?? '---'}]`] }
+        // The trigger text takes the pattern's first word when it follows closely ("held discussions").
+        let end = hit.end
+        const firstSyn = p.post.find((it) => it.kind === 'synset')
+        const syn = firstSyn && firstSyn.kind === 'synset' ? dict.synsets.get(firstSyn.name) : undefined
+        for (let k = hit.end; k < Math.min(objEnd, hit.end + TRIGGER_REACH); k++) {
+          const tk = v.toks[k]
+          if (p.anchors.includes(stem(tk.norm)) || p.anchors.includes(stem(tk.lemma)) || syn?.has(tk.norm) || syn?.has(tk.lemma)) { end = k + 1; break }
+        }
+        best = { coding: p, spec: p.specificity, end, why: [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref})`, `pattern “${p.text}” (${p.ref}) → CAMEO ${p.code ?? '---'} → ${p.type ?? 'no PLOVER type'}`] }
         break
       }
-      if (!best && entry.type && (!clausal || GOVERNING.has(entry.type))) best = { coding: entry, spec: 0, end: hit.end, why: [`verb ${entry.words.join(' ')} (${entry.block}, ${entry.ref}) default [${entry.code}]`] }
+      if (!best && entry.type && (!clausal || GOVERNING.has(entry.type))) best = { coding: entry, spec: 0, end: hit.end, why: [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref}), no pattern: block default CAMEO ${entry.code} → ${entry.type}`] }
     }
     if (!best || !best.coding.type) return null
-    return { start: i, end: hit.end, head: i, coding: best.coding, nominal: false, reciprocal: false, explanation: best.why }
+    return { start: i, end: Math.max(hit.end, best.end), head: i, coding: best.coding, nominal: false, reciprocal: false, explanation: best.why }
   }
 
   function codeNominal(v: SentenceView, i: number): Trigger | null {
@@ -212,7 +222,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     // "war crimes", "war games", "attack helicopters": the noun modifies another noun.
     const after = v.toks[end]
     if (after && (after.pos === 'NOUN' || after.norm === '-') && v.mentionAt[end] < 0) return null
-    return { start: i, end, head: end - 1, coding: entry, nominal: true, reciprocal: entry.reciprocal, explanation: [`event noun ${entry.words[0]} (${entry.ref}) [${entry.code}]`] }
+    return { start: i, end, head: end - 1, coding: entry, nominal: true, reciprocal: entry.reciprocal, explanation: [`event noun “${t.norm}” (${entry.ref}) → CAMEO ${entry.code} → ${entry.type}`] }
   }
 
   function run(doc: Doc): void {
@@ -452,7 +462,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       quad: QUAD_OF[type],
       sentence: { index: v.sentence.index, start: v.sentence.start, end: v.sentence.end },
       trigger: { text: trigText, start: toks[trig.start].start, end: toks[trig.end - 1].end },
-      explanation: [...why, `slots: ${slotRule}`, ...(cue ? [`reported by: ${cue.rule}`] : [])].join('; '),
+      explanation: [...why, `slots: ${slotRule}`, ...(cue ? [`reported_by from “${cue.rule}”`] : [])].join('; '),
     }
   }
 
