@@ -67,8 +67,31 @@ export function normalizeClusterOptions(o: ClusterOptions | undefined): Required
 }
 
 /** The title a person was introduced with: the mention's words minus the name ("deputy foreign minister"). */
-export function titleOf(m: Pick<Mention, 'text' | 'name' | 'type'>): string | null {
+/** Capitalised words that still belong to a title ("Deputy Foreign Minister"), not to a name. */
+const TITLE_WORDS = new Set(['deputy', 'vice', 'prime', 'foreign', 'defense', 'defence', 'interior', 'finance', 'minister', 'president', 'secretary', 'general', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'commander', 'leader', 'chairman', 'senator', 'governor', 'king', 'queen', 'prince', 'judge', 'mayor', 'state', 'affairs', 'senior', 'top', 'special', 'supreme'])
+/** Words of a title looked back over before a name. */
+const MAX_TITLE_WORDS = 6
+
+/**
+ * The title a person was introduced with: the mention's words minus the name, or, when the
+ * mention is the bare name, the title words just before it ("Iran's deputy foreign minister Ali
+ * Bagheri Kani" → "deputy foreign minister").
+ */
+export function titleOf(m: Pick<Mention, 'text' | 'name' | 'type' | 'start'>, articleText?: string): string | null {
   if (m.type !== 'person' || !m.name) return null
+  if (articleText && m.text.length <= m.name.length + 1) {
+    const before = articleText.slice(Math.max(0, m.start - 120), m.start).split(/[.!?;:\n"“”(]/).pop() ?? ''
+    const words = before.trim().split(/\s+/).filter(Boolean)
+    const title: string[] = []
+    for (let i = words.length - 1; i >= 0 && title.length < MAX_TITLE_WORDS; i--) {
+      const w = words[i].replace(/,$/, '')
+      if (/['’]s$/.test(w) || !/^[\p{L}-]+$/u.test(w)) break
+      if (w === w.toLowerCase() ? ['the', 'a', 'an', 'and', 'said', 'says', 'by', 'with', 'to', 'of', 'for', 'on', 'in', 'at', 'met', 'told'].includes(w) : !TITLE_WORDS.has(w.toLowerCase())) break
+      title.unshift(w.toLowerCase())
+    }
+    const t = title.join(' ')
+    return t.length >= 3 ? t : null
+  }
   let t = m.text
   const i = t.indexOf(m.name)
   if (i >= 0) t = t.slice(0, i) + t.slice(i + m.name.length)
@@ -106,7 +129,7 @@ export interface ActorRow {
   mentions: number
   events: number
   roles: Map<string, { sector: string | null; title: string | null; country: string | null; mentions: number }>
-  evidence: { text: string; sentence: number; country: string | null; sector: string | null } | null
+  evidence: { text: string; sentence: number; start: number; end: number; country: string | null; sector: string | null } | null
 }
 
 export interface ArticleRows {
@@ -145,13 +168,15 @@ export function articleRows(r: ArticleRecord, dateAdded: string, cluster: Requir
     const row = touch(m)
     row.mentions++
     if (m.text.length <= 120) row.aliases.add(m.text)
-    const title = titleOf(m)
+    const title = titleOf(m, r.text)
     const roleKey = `${m.sector ?? ''}|${title ?? ''}|${m.country ?? ''}`
     const role = row.roles.get(roleKey) ?? { sector: m.sector, title, country: m.country, mentions: 0 }
     role.mentions++
     row.roles.set(roleKey, role)
-    // The first mention that introduces the actor with more than its bare name is the evidence.
-    if (!row.evidence || (row.evidence.text === row.name && m.text !== row.name)) row.evidence = { text: m.text, sentence: m.sentence, country: m.country, sector: m.sector }
+    // Evidence: the first mention that tells who the actor is (a title, or a country/sector for a person).
+    // Mentions resolved from the knowledge base itself (origin known:…) teach nothing new.
+    const informative = !m.origin.startsWith('known:') && (m.text !== row.name || !!title || (m.type === 'person' && !!(m.country || m.sector)))
+    if (informative && !row.evidence) row.evidence = { text: title ? `${title} ${m.text}` : m.text, sentence: m.sentence, start: m.start, end: m.end, country: m.country, sector: m.sector }
     return row.id
   })
   const events: EventRow[] = []

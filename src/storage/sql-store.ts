@@ -295,8 +295,8 @@ export class SqlStore implements Store {
         )
       }
       // Evidence is kept where an actor was introduced with more than its bare name: that is what taught us who it is.
-      if (a.evidence && a.evidence.text !== a.name) {
-        const s = r.text.slice(...sentenceSpan(r, a.evidence.sentence, a.evidence.text))
+      if (a.evidence) {
+        const s = r.text.slice(...sentenceSpan(r, a.evidence.sentence, a.evidence.start, a.evidence.end))
         await c.run(
           `INSERT INTO actor_evidence (actor_id, article_id, text, sentence_text, published, country, sector) SELECT ?,?,?,?,?,?,?
            WHERE (SELECT COUNT(*) FROM actor_evidence WHERE actor_id = ?) < ${MAX_EVIDENCE} ON CONFLICT (actor_id, article_id) DO NOTHING`,
@@ -650,11 +650,11 @@ export class SqlStore implements Store {
   }
 
   async knownActors(): Promise<KnownActor[]> {
-    // Learned persons count only when some article introduced them with a title or a country:
-    // a bare name seen once teaches nothing worth resolving later mentions with.
+    // Learned persons count when some article placed them (country or sector) and they have a full
+    // name: a lone word would resolve too many later mentions.
     const rows = await this.db.all(
       `SELECT t.* FROM actors t WHERE t.origin = 'dictionary' OR (t.type = 'person' AND (t.country IS NOT NULL OR t.sector IS NOT NULL)
-         AND EXISTS (SELECT 1 FROM actor_evidence v WHERE v.actor_id = t.id)) ORDER BY t.mentions DESC, t.id LIMIT ?`,
+         AND t.name LIKE '% %') ORDER BY t.mentions DESC, t.id LIMIT ?`,
       [KNOWN_ACTORS_MAX],
     )
     const out: KnownActor[] = []
@@ -719,16 +719,15 @@ function plainEvent(e: StoredEvent): Event {
 }
 
 /** The span of the sentence a mention sits in, for evidence text; falls back to the mention itself. */
-function sentenceSpan(r: ArticleRecord, sentence: number, text: string): [number, number] {
+function sentenceSpan(r: ArticleRecord, sentence: number, mStart: number, mEnd: number): [number, number] {
   const ev = r.events.find((e) => e.sentence.index === sentence)
   if (ev) return [ev.sentence.start, ev.sentence.end]
-  const m = r.entities.find((x) => x.sentence === sentence && x.text === text)
-  if (!m) return [0, 0]
-  // Without the segmenter's spans in the record, widen to the surrounding sentence punctuation.
-  const start = Math.max(r.text.lastIndexOf('. ', m.start) + 2, r.text.lastIndexOf('\n', m.start) + 1, 0)
-  let end = r.text.indexOf('. ', m.end)
+  // The record carries no sentence spans of its own: widen the mention to the surrounding sentence punctuation.
+  const dot = r.text.lastIndexOf('. ', mStart)
+  const start = Math.max(dot >= 0 ? dot + 2 : 0, r.text.lastIndexOf('\n', mStart) + 1)
+  let end = r.text.indexOf('. ', mEnd)
   end = end < 0 ? r.text.length : end + 1
-  const nl = r.text.indexOf('\n', m.end)
+  const nl = r.text.indexOf('\n', mEnd)
   return [start, nl >= 0 && nl < end ? nl : end]
 }
 
