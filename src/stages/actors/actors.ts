@@ -33,6 +33,8 @@ const SILENT_SECTORS = new Set(['PPL', 'JEW', 'MUS', 'CHR', 'HIN', 'BUD', 'REL',
 const SILENT_ALONE = new Set(['media', 'intelligence', 'communities', 'community', 'people', 'public', 'population', 'residents', 'locals'])
 /** Nouns that make a title phrase an organization rather than a person. */
 const ORG_HEADS = new Set(['academy', 'institution', 'unit', 'intelligence', 'university', 'center', 'centre', 'institute', 'studies', 'foundation', 'fund', 'network', 'times', 'post', 'news', 'press', 'radio', 'social', 'factbook', 'consultancy', 'community', 'corporation', 'corp', 'inc', 'ltd', 'airlines', 'airways', 'club', 'league', 'association', 'federation', 'alliance', 'coalition', 'council', 'board', 'bureau', 'command', 'corps', 'brigade', 'battalion', 'division', 'mission', 'program', 'programme', 'project', 'initiative', 'school', 'hospital', 'museum', 'church', 'mosque', 'cathedral', 'airport', 'port', 'square', 'street', 'palace', 'hall', 'house', 'building', 'prison', 'camp', 'base', 'highway', 'road', 'bridge', 'river', 'lake', 'mountains', 'island', 'islands', 'region', 'province', 'district', 'state', 'city', 'county', 'strip', 'bank', 'sea', 'ocean', 'gulf', 'channel', 'declaration', 'agreement', 'accord', 'treaty', 'convention', 'act', 'law', 'constitution', 'charter', 'prize', 'award', 'cup', 'games', 'olympics', 'war', 'revolution', 'spring', 'day', 'week', 'summit', 'forum', 'conference', 'festival', 'ministry', 'ministries', 'office', 'department', 'council', 'government', 'agency', 'agencies', 'military', 'army', 'navy', 'forces', 'force', 'police', 'court', 'parliament', 'assembly', 'cabinet', 'administration', 'committee', 'commission', 'service', 'services', 'embassy', 'media', 'broadcaster', 'television', 'tv', 'guard', 'authorities', 'authority', 'regime', 'junta', 'party', 'senate', 'congress', 'legislature', 'bank', 'company', 'union', 'organization', 'organisation', 'movement', 'front', 'brigades', 'group'])
+/** Last words that make an unknown proper-noun run a place ("Zamfara State", "Sado Khelo area"). */
+const PLACE_HEADS = new Set(['state', 'province', 'region', 'district', 'county', 'city', 'town', 'village', 'island', 'islands', 'strip', 'sea', 'ocean', 'gulf', 'bay', 'river', 'lake', 'mountains', 'mountain', 'valley', 'desert', 'peninsula', 'square', 'street', 'avenue', 'road', 'highway', 'bridge', 'airport', 'port', 'camp', 'prison', 'palace', 'area', 'border', 'coast', 'canal', 'straits', 'strait', 'heights', 'plateau', 'oblast', 'governorate', 'prefecture', 'municipality', 'neighborhood', 'neighbourhood'])
 /** Plural person nouns make a group ("rebels", "officials"). */
 const GROUP_HEADS = /(?:s|men|people|police|delegation)$/
 const PERSON_SUFFIX = /(?:er|or|ist|ian|man|woman)$/
@@ -40,6 +42,8 @@ const PERSON_SUFFIX = /(?:er|or|ist|ian|man|woman)$/
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'noted', 'explained', 'argued', 'stated', 'warned', 'asked', 'insisted', 'claimed', 'believes', 'thinks', 'tweeted', 'posted', 'announced', 'declared', 'confirmed', 'denied', 'urged', 'called'])
 /** How far after a name a verb of saying still counts ("Sarbast Nabi, a professor, said"). */
 const SPEECH_WINDOW = 3
+/** Sectors of bare title words ("General X", "Senator Y"); the rest stay unknown. */
+const TITLE_SECTORS: Record<string, string> = { general: 'MIL', colonel: 'MIL', admiral: 'MIL', commander: 'MIL', captain: 'MIL', lieutenant: 'MIL', sergeant: 'MIL', marshal: 'MIL', president: 'GOV', minister: 'GOV', premier: 'GOV', chancellor: 'GOV', governor: 'GOV', mayor: 'GOV', ambassador: 'GOV', envoy: 'GOV', secretary: 'GOV', senator: 'LEG', lawmaker: 'LEG', speaker: 'LEG', judge: 'JUD', prosecutor: 'JUD', king: 'GOV', queen: 'GOV', prince: 'GOV', emir: 'GOV', sultan: 'GOV' }
 /** Title nouns for a single person; other agent nouns are organizations ("the military", "intelligence"). */
 const PERSON_HEADS = new Set(['minister', 'president', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'emir', 'sultan', 'monarch', 'leader', 'spokesperson', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'diplomat', 'official', 'secretary', 'general', 'commander', 'chief', 'head', 'governor', 'mayor', 'senator', 'lawmaker', 'legislator', 'judge', 'prosecutor', 'negotiator', 'adviser', 'advisor', 'aide', 'representative', 'delegate', 'member', 'chairman', 'chairwoman', 'chair', 'director', 'officer', 'soldier', 'activist', 'journalist', 'reporter', 'analyst', 'citizen', 'deputy', 'dictator', 'ruler', 'cleric', 'ayatollah', 'pope', 'bishop', 'imam', 'rebel', 'militant', 'fighter', 'gunman', 'protester', 'demonstrator', 'hostage', 'prisoner', 'refugee', 'candidate', 'opposition leader', 'politician', 'mp', 'coordinator', 'inspector', 'investigator', 'attorney', 'lawyer', 'colonel', 'captain', 'sergeant', 'lieutenant', 'admiral', 'marshal', 'policeman', 'policewoman', 'agent', 'spy', 'vice-president', 'viceroy', 'speaker', 'counselor', 'councillor', 'consul', 'attache', 'chargé', 'tsar', 'czar'])
 /**
@@ -61,6 +65,10 @@ const NAME_CONNECTORS = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'van', 'v
 /** Demonym endings: "Israeli", "Russian", "Chinese", "Turkish", "Dutch", "Icelandic". */
 const DEMONYM = /(?:i|an|ese|ish|ch|ic|ean|ian)$/
 const DEMONYM_PLURAL = /(?:is|ans|ians|eans)$/
+/** Letters a demonym shares with its country's name ("isra"eli, "afgh"an, "russ"ian). */
+const DEMONYM_STEM = 4
+/** Demonyms that share no stem with the country's name. */
+const IRREGULAR_DEMONYMS = new Set(['dutch', 'british', 'briton', 'swiss', 'emirati', 'filipino', 'welsh', 'scottish', 'english', 'kiwi', 'turkish', 'turk', 'greek', 'french', 'spanish', 'danish', 'swedish', 'finnish', 'polish', 'irish', 'icelandic', 'maltese', 'cypriot', 'belarusian', 'kyrgyz', 'uzbek', 'tajik', 'turkmen', 'kazakh', 'lao', 'thai', 'burmese', 'malagasy', 'ivorian', 'congolese', 'sri', 'omani', 'yemeni', 'saudi', 'qatari', 'bahraini', 'kuwaiti', 'iraqi', 'syrian', 'lebanese', 'jordanian', 'egyptian', 'libyan', 'sudanese', 'somali', 'ethiopian', 'kenyan', 'ugandan', 'rwandan', 'burundian', 'malian', 'nigerien', 'nigerian', 'ghanaian', 'senegalese', 'guinean', 'chadian', 'niger', 'american', 'us', 'soviet', 'korean', 'chinese', 'japanese', 'vietnamese', 'pakistani', 'indian', 'bangladeshi', 'nepali', 'afghan', 'iranian', 'israeli', 'palestinian', 'russian', 'ukrainian', 'german', 'italian', 'portuguese', 'mexican', 'brazilian', 'argentine', 'argentinian', 'chilean', 'peruvian', 'colombian', 'venezuelan', 'cuban', 'canadian', 'australian'])
 /** Name runs longer than this are titles or headlines, not people. */
 const MAX_PERSON_TOKENS = 4
 /** Tokens a title tail ("for political affairs") may run to. */
@@ -77,6 +85,8 @@ type Unit =
 interface Affiliation {
   country: string | null
   sector: string | null
+  /** A non-state actor's own code (IGOUNO), for titles in it ("U.N. special envoy"). */
+  code?: string | null
   name?: string | null
 }
 
@@ -146,13 +156,27 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     return { b: m[0], entry: d.agents[d.agentPhraseEntry[ids[ids.length - 1]]] }
   }
 
+  const stemsOf = new Map<string, string[]>()
+  for (const [name, iso] of gaz.countryNames) {
+    const list = stemsOf.get(iso) ?? []
+    for (const w of name.split(' ')) if (w.length >= 4 && !['republic', 'united', 'islamic', 'democratic', 'people', "people's", 'state', 'states', 'kingdom', 'federation', 'federated', 'plurinational', 'bolivarian', 'socialist', 'arab'].includes(w)) list.push(w.slice(0, DEMONYM_STEM))
+    stemsOf.set(iso, list)
+  }
+  function isDemonymOf(t: string, iso: string): boolean {
+    if (IRREGULAR_DEMONYMS.has(t) || IRREGULAR_DEMONYMS.has(t.replace(/s$/, ''))) return true
+    return (stemsOf.get(iso) ?? []).some((stem) => t.startsWith(stem))
+  }
+
   function countryUnit(entry: ActorEntry, a: number, b: number, texts: string[], norms: string[], date: string | null): Unit {
     const iso = resolveRole(entry.roles, date)?.country ?? entry.roles[entry.roles.length - 1].country!
     const key = norms.slice(a, b).join(' ')
     if (gaz.countryNames.has(key) || b - a > 1) return { k: 'country', a, b, iso, form: 'name', origin: entry.origin }
     const t = norms[a]
-    if (DEMONYM_PLURAL.test(t)) return { k: 'country', a, b, iso, form: 'plural', origin: entry.origin }
-    if (DEMONYM.test(t)) return { k: 'country', a, b, iso, form: 'demonym', origin: entry.origin }
+    // a demonym shares its country's stem ("Israeli"/Israel, "Afghan"/Afghanistan); "Ghazni" does not
+    if (isDemonymOf(t, iso)) {
+      if (DEMONYM_PLURAL.test(t)) return { k: 'country', a, b, iso, form: 'plural', origin: entry.origin }
+      if (DEMONYM.test(t) || IRREGULAR_DEMONYMS.has(t)) return { k: 'country', a, b, iso, form: 'demonym', origin: entry.origin }
+    }
     // a province or town listed under its country (HELMAND -> AFG): a place in that country
     return { k: 'place', a, b, place: { name: texts.slice(a, b).join(' '), country: iso, lat: null, lon: null, kind: 'region' }, origin: entry.origin }
   }
@@ -193,6 +217,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           // place names are proper nouns: "Gaza", never "gaza"
           if (caseOk(1, texts, i, b)) {
             const place = gaz.places[ids[0]]
+            // "Florence Parly", "Bello Matawalle": a city name that a name goes on from is a given name
+            if (place.kind !== 'region' && b < te && isNameToken(texts, norms, toks, b) && toks[b].pos === 'PROPN' && !firstTokens.has(norms[b])) break
             // hand-picked regions ("Gaza Strip") win over dictionary entries of the same words
             consider({ k: 'place', a: i, b, place, origin: `gazetteer:${place.kind}` }, place.kind === 'region' ? 6 : 3)
             break
@@ -209,10 +235,18 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         i = (best as Unit).b
         continue
       }
+      // "General Dave Goldfein": a title word before a name is a title, not part of the name
+      if (PERSON_HEADS.has(n) && i + 1 < te && isNameToken(texts, norms, toks, i + 1) && /^\p{Lu}/u.test(texts[i])) {
+        units.push({ k: 'agent', a: i, b: i + 1, sector: TITLE_SECTORS[n] ?? null, origin: 'title-word', relational: false })
+        i++
+        continue
+      }
       // a run of capitalized proper nouns no dictionary knows
       if (isNameStart(texts, norms, toks, i, ts)) {
         let b = i + 1
         while (b < te) {
+          // "Zamfara State Governor Bello Matawalle": a title word ends one name and opens the next
+          if (PERSON_HEADS.has(norms[b]) && b + 1 < te && isNameToken(texts, norms, toks, b + 1)) break
           if (isNameToken(texts, norms, toks, b)) b++
           else if (NAME_CONNECTORS.has(norms[b]) && b + 1 < te && isNameToken(texts, norms, toks, b + 1)) b += 2
           // "al-Sudani", "bin-Salman": two connectors, then the name goes on
@@ -289,7 +323,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           if (u.k === 'country') return { country: u.iso, sector: null }
           if (u.k === 'actor' && u.entry.role !== 'media') {
             const r = resolveRole(u.entry.roles, date)
-            return { country: r?.country ?? null, sector: r?.sector ?? null, name: u.entry.name }
+            return { country: r?.country ?? null, sector: r?.sector ?? null, name: u.entry.name, code: r?.country ? null : r?.code ?? null }
           }
           if (u.k === 'place' && u.place.kind === 'capital') return { country: u.place.country, sector: 'GOV' }
           return null
@@ -363,20 +397,24 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
             if (onlyModifiers(t, nu.a) && nu.a - t <= 2) {
               const agentSector = nu.sector
               let end = nu.b
-              // "for Political Affairs": a title's tail
-              if (end < s.tokenEnd && norms[end] === 'for' && !ORG_HEADS.has(norms[nu.b - 1])) {
+              // "for Political Affairs", "of Armed Forces": a title's tail
+              if (end < s.tokenEnd && (norms[end] === 'for' || norms[end] === 'of') && !ORG_HEADS.has(norms[nu.b - 1])) {
                 let e = end + 1
-                while (e < s.tokenEnd && e - end <= MAX_TITLE_TAIL && (toks[e].pos === 'NOUN' || toks[e].pos === 'ADJ' || toks[e].pos === 'PROPN')) {
+                while (e < s.tokenEnd && e - end <= MAX_TITLE_TAIL && (toks[e].pos === 'NOUN' || toks[e].pos === 'ADJ' || toks[e].pos === 'PROPN' || norms[e] === 'and')) {
                   const at = units.find((x) => x.a <= e && e < x.b)
-                  if (at && at.k !== 'name') break
-                  e++
+                  // a name that starts with a given name is the title's holder, not its tail
+                  if (at && (at.k === 'name' ? firstNames.has(norms[at.a]) || at.b > s.tokenEnd : at.k !== 'agent')) break
+                  e = at ? at.b : e + 1
                 }
-                if (e > end + 1) {
+                // "of Russia" (a country) is a relation, handled elsewhere; a tail ends on a word
+                if (e > end + 1 && norms[e - 1] !== 'and') {
                   end = e
-                  for (const x of units) if (x.k === 'name' && x.a >= nu.b && x.b <= end) used.add(x)
+                  for (const x of units) if ((x.k === 'name' || x.k === 'agent') && x.a >= nu.b && x.b <= end) used.add(x)
                 }
               }
-              const media = next(ui + 2)
+              let after = ui + 2
+              while (after < units.length && units[after].a < end) after++
+              const media = units[after]
               if (media && media.k === 'actor' && media.entry.role === 'media' && media.a === end) {
                 // "the Russian state news agency Tass": the outlet, with its description
                 const r = resolveRole(media.entry.roles, date)
@@ -386,21 +424,48 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               }
               const head = norms[nu.b - 1]
               const type = typeOfTitle(head)
-              const sector = nu.relational ? aff0.sector ?? agentSector : agentSector ?? aff0.sector
+              // inside an IGO or NGO the organization's sector holds ("U.N. special envoy" is IGO, not GOV)
+              const nonState = !aff0.country && (aff0.sector === 'IGO' || aff0.sector === 'NGO')
+              const sector = nonState || nu.relational ? aff0.sector ?? agentSector : agentSector ?? aff0.sector
               const country = aff0.country
+              const titleCode = nonState ? aff0.code ?? aff0.sector : codeOf(country, sector)
               const titleKey = `${country}|${norms.slice(nu.a, nu.b).join(' ')}`
               // "…, Ali Bagheri Kani": the title names a person in apposition, or directly ("Foreign Minister Sergei Lavrov")
-              const nm = next(ui + 2)
-              if (type === 'person' && nm && nm.k === 'name' && (nm.a === end || (norms[end] === ',' && nm.a === end + 1)) && nm.b - nm.a >= 2) {
+              let nm = units[after]
+              let adjacent = nm && (nm.a === end || (norms[end] === ',' && nm.a === end + 1))
+              // "Chief of Staff, General Dave Goldfein": a second title word before the name
+              if (adjacent && nm.k === 'agent' && nm.origin === 'title-word' && units[after + 1]?.a === nm.b) {
+                used.add(nm)
+                nm = units[after + 1]
+              }
+              if (type === 'person' && adjacent && nm.k === 'actor' && nm.entry.type === 'person') {
+                // "U.N. Secretary-General Antonio Guterres": the dictionary knows the holder
+                used.add(u).add(nu)
+                continue
+              }
+              if (type === 'person' && adjacent && nm.k === 'name' && nm.b - nm.a >= 2) {
                 const name = text.slice(toks[nm.a].start, toks[nm.b - 1].end)
-                const mm = emit(nm.a, nm.b, { name, type: 'person', country, sector, code: codeOf(country, sector), origin: `title:${nu.origin}`, acts: true, role: 'actor' })
+                const mm = emit(nm.a, nm.b, { name, type: 'person', country, sector, code: titleCode, origin: `title:${nu.origin}`, acts: true, role: 'actor' })
                 titleKeys.set(mm, titleKey)
                 used.add(u).add(nu).add(nm)
                 continue
               }
               const orgName = type === 'organization' ? text.slice(toks[u.a].start, toks[end - 1].end).replace(/[’']s\b/, '') : null
-              const mm = emit(u.a, end, { name: aff0.name && nu.relational ? null : orgName, type, country, sector, code: codeOf(country, sector), origin: `title:${nu.origin}`, acts: true, role: 'actor' })
+              const mm = emit(u.a, end, { name: aff0.name && nu.relational ? null : orgName, type, country, sector, code: titleCode, origin: `title:${nu.origin}`, acts: true, role: 'actor' })
               if (type === 'person') titleKeys.set(mm, titleKey)
+              used.add(u).add(nu)
+              continue
+            }
+          }
+          // "General Dave Goldfein", "Foreign Minister Sergei Lavrov": a title right before a name
+          if (u.k === 'agent' && nu && nu.a === u.b && !u.relational && typeOfTitle(norms[u.b - 1]) === 'person') {
+            if (nu.k === 'actor' && nu.entry.type === 'person') {
+              used.add(u)
+              continue
+            }
+            if (nu.k === 'name' && !ORG_HEADS.has(norms[nu.b - 1]) && nu.b - nu.a <= MAX_PERSON_TOKENS) {
+              const name = text.slice(toks[nu.a].start, toks[nu.b - 1].end)
+              emit(nu.a, nu.b, { name, type: 'person', country: null, sector: u.sector, code: null, origin: `title:${u.origin}`, acts: true, role: 'actor' })
               used.add(u).add(nu)
               continue
             }
@@ -425,7 +490,11 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               for (const x of appo.consumed) used.add(x)
               continue
             }
-            if (isOrg) {
+            if (PLACE_HEADS.has(last) && len > 1) {
+              // "Zamfara State", "Deh Yak district": a named place the gazetteer does not know
+              const place: Place = { text: name, name, country: null, lat: null, lon: null }
+              emit(u.a, u.b, { name, type: 'place', country: null, sector: null, code: null, origin: 'propn:place', acts: false, role: 'place', place })
+            } else if (isOrg) {
               // a lone capitalized "Department" or "Center" is a fragment, not a name
               if (len > 1) emit(u.a, u.b, { name, type: 'organization', country: null, sector: null, code: null, origin: 'propn:organization', acts: true, role: 'actor' })
             } else if (len >= 2 && len <= MAX_PERSON_TOKENS && (u.honorific || firstNames.has(norms[u.a]))) {
