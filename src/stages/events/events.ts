@@ -46,6 +46,8 @@ interface Trigger {
   end: number
   /** Relative index of the head word (the verb or event noun). */
   head: number
+  /** End of the words shown as the trigger text (may take in the pattern's noun); slots use `end`. */
+  shownEnd?: number
   coding: Coding
   nominal: boolean
   reciprocal: boolean
@@ -205,7 +207,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       if (!best && entry.type && (!clausal || GOVERNING.has(entry.type))) best = { coding: entry, spec: 0, end: hit.end, why: [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref}), no pattern: block default CAMEO ${entry.code} → ${entry.type}`] }
     }
     if (!best || !best.coding.type) return null
-    return { start: i, end: Math.max(hit.end, best.end), head: i, coding: best.coding, nominal: false, reciprocal: false, explanation: best.why }
+    return { start: i, end: hit.end, shownEnd: Math.max(hit.end, best.end), head: i, coding: best.coding, nominal: false, reciprocal: false, explanation: best.why }
   }
 
   function codeNominal(v: SentenceView, i: number): Trigger | null {
@@ -443,7 +445,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     const te = toks[trig.end - 1].end
     const cue = cues.find((c) => (c.end <= ts || c.start >= te) && !(c.mention && actors.includes(c.mention))) ?? null
     const reportedBy = cue?.name ?? null
-    const trigText = doc.article.text.slice(toks[trig.start].start, toks[trig.end - 1].end)
+    const shown = trig.shownEnd ?? trig.end
+    const trigText = doc.article.text.slice(toks[trig.start].start, toks[shown - 1].end)
     const actor = actors.map((m) => affiliate(v, m, why))
     const recipient = recipients.map((m) => affiliate(v, m, why))
     const key = (xs: Actor[]) => xs.map((a) => a.code ?? a.country ?? a.name ?? a.text).join('+')
@@ -461,7 +464,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       reported_by: reportedBy,
       quad: QUAD_OF[type],
       sentence: { index: v.sentence.index, start: v.sentence.start, end: v.sentence.end },
-      trigger: { text: trigText, start: toks[trig.start].start, end: toks[trig.end - 1].end },
+      trigger: { text: trigText, start: toks[trig.start].start, end: toks[shown - 1].end },
       explanation: [...why, `slots: ${slotRule}`, ...(cue ? [`reported_by from “${cue.rule}”`] : [])].join('; '),
     }
   }
