@@ -176,7 +176,7 @@ export function articleRows(r: ArticleRecord, dateAdded: string, cluster: Requir
     // Evidence: the first mention that tells who the actor is (a title, or a country/sector for a person).
     // Mentions resolved from the knowledge base itself (origin known:…) teach nothing new.
     const informative = !m.origin.startsWith('known:') && (m.text !== row.name || !!title || (m.type === 'person' && !!(m.country || m.sector)))
-    if (informative && !row.evidence) row.evidence = { text: title ? `${title} ${m.text}` : m.text, sentence: m.sentence, start: m.start, end: m.end, country: m.country, sector: m.sector }
+    if (informative && !row.evidence) row.evidence = { text: title && !m.text.toLowerCase().includes(title) ? `${title} ${m.text}` : m.text, sentence: m.sentence, start: m.start, end: m.end, country: m.country, sector: m.sector }
     return row.id
   })
   const events: EventRow[] = []
