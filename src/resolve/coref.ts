@@ -74,9 +74,18 @@ export function resolveCoreference(input: CorefInput): void {
       m.origin += ';coref:surname'
     }
   }
+  // "Masih" after "Masih Alinejad": a given name used alone, when one person of the article has it
+  const byGiven = new Map<string, Mention | null>()
+  for (const m of byName.values()) {
+    const parts = m.name!.trim().split(/\s+/)
+    if (parts.length < 2) continue
+    const g = parts[0].toLowerCase()
+    const prev = byGiven.get(g)
+    byGiven.set(g, prev === undefined || prev?.name === m.name ? m : null)
+  }
   const added: Mention[] = []
   for (const p of pending) {
-    let ref = bySurname.get(p.norm)
+    let ref = bySurname.get(p.norm) ?? (bySurname.has(p.norm) ? null : byGiven.get(p.norm))
     if (ref) {
       added.push({ text: p.text, start: p.start, end: p.end, sentence: p.sentence, name: ref.name, type: 'person', country: ref.country, sector: ref.sector, code: ref.code, origin: 'coref:surname', acts: true, role: 'actor' })
       continue

@@ -141,3 +141,31 @@ test('known actors from earlier articles resolve a bare surname; user dictionari
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test('title words split names and give sectors; a title with an "of" tail names its holder', () => {
+  const ms = mentions('U.S. Air Force Chief of Staff, General Dave Goldfein said so. He met French Minister of Armed Forces Florence Parly.', '2020-01-27')
+  const g = find(ms, 'Dave Goldfein')
+  assert.deepEqual([g.type, g.country, g.sector], ['person', 'USA', 'MIL'])
+  const p = find(ms, 'Florence Parly')
+  assert.deepEqual([p.type, p.country, p.sector], ['person', 'FRA', 'GOV'])
+  assert.ok(!ms.some((m) => m.text === 'Florence'), 'a city that a name goes on from is a given name')
+  const z = mentions('Zamfara State Governor Bello Matawalle spoke.', '2021-03-02')
+  assert.equal(find(z, 'Bello Matawalle').type, 'person')
+})
+
+test('a province listed under its country is a place in it, not a demonym', () => {
+  const gh = find(mentions('Reports came from locals in Ghazni province.'), 'Ghazni')
+  assert.deepEqual([gh.type, gh.country, gh.acts], ['place', 'AFG', false])
+})
+
+test('unknown proper-noun pairs are people only with a known given name, speech, or a recurring surname', () => {
+  assert.ok(!mentions('The report by Control Risks was read.').some((m) => m.type === 'person'))
+  assert.equal(find(mentions('Beverly Ochieng said the risk was growing.'), 'Beverly Ochieng').type, 'person')
+  const ms = mentions('Jian Badrakhan wrote a report. Badrakhan is an analyst.')
+  assert.equal(find(ms, 'Badrakhan').name, 'Jian Badrakhan')
+})
+
+test('a given name alone refers to the one person of the article who has it', () => {
+  const ms = mentions('Masih Alinejad said she was afraid. The gunman said he knew her as Masih.')
+  assert.equal(ms.filter((m) => m.text === 'Masih').at(-1)?.name, 'Masih Alinejad')
+})

