@@ -9,6 +9,7 @@ export const CUE_DATE_REACH_TOKENS = 5
 export const SPEECH_VERBS = new Set([
   'say', 'said', 'says', 'state', 'tell', 'told', 'announce', 'report', 'add', 'claim', 'declare', 'note',
   'insist', 'confirm', 'quote', 'write', 'wrote', 'tweet', 'post', 'explain', 'stress', 'assert',
+  'reiterate', 'repeat', 'argue', 'maintain', 'contend', 'emphasize', 'emphasise', 'underline',
 ])
 
 export const QUOTE_CHARS_RE = /["“”«»„]/

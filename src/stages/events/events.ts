@@ -398,9 +398,12 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         // A recipient we can place (a country or organization code) beats a bare noun ("forces", "President").
         let obj = objectCandidates.find((gr) => gr.mentions.some((m) => m.country || m.code)) ?? objectCandidates[0] ?? null
         // "complained to the UN over Israeli raids": the accused is after over/against/about, the addressee after "to".
-        if (trig.coding.type === 'ACCUSE' && obj && prepBefore(v, obj.start, trig.end) === 'to') {
+        if (trig.coding.type === 'ACCUSE') {
+          // "investigating war crimes by Croatian extremists against Serb civilians": the accused is the agent after "by".
+          const by = after.find((gr) => prepBefore(v, gr.start, trig.end) === 'by' && gr.mentions.some((m) => m.country))
           const accused = objectCandidates.find((gr) => ['against', 'over', 'about', 'of', 'for'].includes(prepBefore(v, gr.start, trig.end) ?? ''))
-          if (accused) obj = accused
+          if (by) obj = by
+          else if (accused && obj && prepBefore(v, obj.start, trig.end) === 'to') obj = accused
         }
         // "refuses to arm it": an object pronoun before any named object points back to the last named non-subject.
         for (let i = trig.end; i < objEnd; i++) {
@@ -479,7 +482,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     if (!target.group) return null
     let k = target.group.start - 1
     if (k >= 0 && v.toks[k].norm === 'that') k--
-    while (k >= 0 && (v.toks[k].pos === 'PROPN' || v.toks[k].pos === 'NOUN' || v.toks[k].pos === 'ADV' || v.toks[k].pos === 'NUM') && v.mentionAt[k] < 0 && k > target.group.start - 5) k--
+    // Skip a time expression between the speech verb and "that" ("said on Friday that").
+    while (k >= 0 && (v.toks[k].pos === 'PROPN' || v.toks[k].pos === 'NOUN' || v.toks[k].pos === 'ADV' || v.toks[k].pos === 'NUM' || v.toks[k].pos === 'ADP') && v.mentionAt[k] < 0 && k > target.group.start - 6) k--
     if (k < 0 || v.toks[k].pos !== 'VERB' || !isSpeechVerb(v.toks[k].lemma, v.toks[k].norm)) return null
     const speaker = subjectOf(v, verbGroupStart(v, k), isSubjectMention)
     if (!speaker.group) return null

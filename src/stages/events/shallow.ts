@@ -180,7 +180,7 @@ export interface Subject {
 }
 
 /** Head nouns that stand for the actor named after them ("leaders of the opposition", "officials from Hamas"). */
-const RELATIONAL_HEADS = new Set(['leader', 'leaders', 'official', 'officials', 'representative', 'representatives', 'member', 'members', 'head', 'heads', 'group', 'delegation', 'delegations', 'envoy', 'envoys', 'spokesman', 'spokeswoman', 'spokesperson', 'forces', 'troops', 'soldiers', 'army', 'government', 'ministers', 'minister', 'diplomats', 'diplomat', 'negotiators', 'team', 'authorities', 'militants', 'fighters', 'police', 'supporters', 'units', 'chief', 'president', 'elders', 'judge', 'court'])
+const RELATIONAL_HEADS = new Set(['groups', 'parties', 'organizations', 'organisations', 'activists', 'students', 'workers', 'elders', 'landowners', 'farmers', 'demonstrators', 'protesters', 'protestors', 'rebels', 'youths', 'villagers', 'residents', 'doctors', 'lawmakers', 'legislators', 'deputies', 'senators', 'inhabitants', 'refugees', 'settlers', 'journalists', 'authorities', 'guerrillas', 'insurgents', 'gunmen', 'leader', 'leaders', 'official', 'officials', 'representative', 'representatives', 'member', 'members', 'head', 'heads', 'group', 'delegation', 'delegations', 'envoy', 'envoys', 'spokesman', 'spokeswoman', 'spokesperson', 'forces', 'troops', 'soldiers', 'army', 'government', 'ministers', 'minister', 'diplomats', 'diplomat', 'negotiators', 'team', 'authorities', 'militants', 'fighters', 'police', 'supporters', 'units', 'chief', 'president', 'elders', 'judge', 'court'])
 const QUANTITY = new Set(['up', 'to', 'about', 'around', 'nearly', 'almost', 'over', 'some', 'tens', 'hundreds', 'thousands', 'millions', 'dozens', 'scores', 'third', 'half', 'quarter', 'most', 'many', 'several', 'more', 'than', 'least', 'at'])
 const TITLE_HEADS = new Set(['emir', 'king', 'queen', 'prince', 'president', 'premier', 'prime', 'chancellor', 'minister', 'secretary', 'ambassador', 'foreign', 'defence', 'defense', 'interior', 'vice', 'deputy', 'top', 'senior', 'parliament', 'cabinet', 'military', 'navy', 'air', 'high', 'supreme', 'central', 'national', 'state', 'ruling', 'opposition', 'embassy', 'mission', 'security', 'police', 'foreign'])
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we'])
@@ -261,7 +261,7 @@ export function subjectOf(v: SentenceView, g: number, accept: (m: Mention) => bo
     }
     const head = v.toks[k - 1]
     const prep = v.toks[k]
-    if (head && RELATIONAL_HEADS.has(head.norm) && prep && (prep.norm === 'of' || prep.norm === 'from' || prep.norm === 'for' || prep.norm === 'in')) {
+    if (head && RELATIONAL_HEADS.has(head.norm) && prep && ['of', 'from', 'for', 'in', 'throughout', 'across'].includes(prep.norm)) {
       const gr = groupsIn(v, k + 1, Math.min(g, k + 8), accept)[0]
       if (gr) return { group: gr, regionStart: start, rule: `subject: ${head.norm} ${prep.norm} ${gr.mentions[0].text}` }
     }
