@@ -178,6 +178,9 @@ const sentence = []
 readFileSync(discardsPath, 'utf8').split(/\r?\n/).forEach((raw, n) => {
   const line = stripComment(raw)
   if (!line || /^\d{4}$/.test(line)) return
+  // Relative-time phrases ("weeks ago", "years later") go the same way as the bare years: in
+  // current news they date background inside real event sentences.
+  if (/^(\w+\s+)?(days|weeks|months|years)\s+(ago|later)\s*$/i.test(line)) return
   const isStory = line.startsWith('+')
   const body = (isStory ? line.slice(1) : line).trim()
   const exact = body.endsWith('_')
@@ -187,7 +190,7 @@ readFileSync(discardsPath, 'utf8').split(/\r?\n/).forEach((raw, n) => {
 })
 writeFileSync(discardsOut, JSON.stringify({
   format: 'newsgraph-discards/1',
-  provenance: { file: 'openeventdata/petrarch2@676801c petrarch2/data/dictionaries/Phoenix.discards.txt', license: 'MIT, Copyright (c) 2014 Open Event Data', converter: 'scripts/convert-petrarch-verbs.mjs', note: 'bare years 1914-2013 omitted (see converter)' },
+  provenance: { file: 'openeventdata/petrarch2@676801c petrarch2/data/dictionaries/Phoenix.discards.txt', license: 'MIT, Copyright (c) 2014 Open Event Data', converter: 'scripts/convert-petrarch-verbs.mjs', note: 'bare years 1914-2013 and relative-time phrases (weeks ago, years later) omitted (see converter)' },
   story, sentence,
 }, null, 0).replace(/\},\{/g, '},\n{') + '\n')
 console.log(`${discardsOut}: ${story.length} story-level, ${sentence.length} sentence-level discards`)

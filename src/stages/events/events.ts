@@ -25,6 +25,9 @@ const MATERIAL_CONFLICT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE',
 const TRYING = new Set(['attempt', 'try', 'seek', 'aim', 'hope', 'want', 'wish', 'strive', 'struggle', 'need'])
 /** Event types whose that-clause states what was demanded, threatened, alleged or refused. */
 const GOVERNING: ReadonlySet<PloverType> = new Set(['REQUEST', 'THREATEN', 'ACCUSE', 'REJECT', 'AGREE'])
+/** Adjectives of intent ("willing to", "ready to"): PLOVER codes the announced intent as AGREE. */
+const INTENT = new Set(['willing', 'ready', 'prepared', 'committed', 'eager', 'keen'])
+const INTENT_CODE = '030'
 /** How far after the verb the trigger text may reach to take in the pattern's noun ("had a meeting"). */
 const TRIGGER_REACH = 3
 const HEDGES = new Set(['expected', 'anticipated', 'believed', 'thought', 'reported', 'said', 'rumored', 'rumoured', 'alleged', 'supposed', 'understood', 'likely', 'set', 'due', 'poised', 'scheduled', 'slated', 'tipped'])
@@ -300,6 +303,12 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           }
           const infinitive = g > 0 && v.toks[g - 1].norm === 'to'
           if (subj.group && !infinitive && !coordinated) lastSubject = subj.group
+        } else if (INTENT.has(t.norm) && v.toks[i + 1]?.norm === 'to' && (t.pos === 'ADJ' || t.pos === 'VERB')) {
+          // "Norway is willing to send ...", "France is ready to contribute ...": expressed intent to cooperate (CAMEO 030).
+          subj = subjectOf(v, g, isSubjectMention)
+          if (subj.rule === 'pronoun' && lastSubject) subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'pronoun subject = subject of the governing clause' }
+          const coding = dict.toPlover(INTENT_CODE)
+          if (coding.type) trig = { start: i, end: i + 1, head: i, coding, nominal: false, reciprocal: false, explanation: [`"${t.norm} to": expressed intent → CAMEO ${INTENT_CODE} → ${coding.type}`] }
         } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
           trig = codeNominal(v, i)
         }

@@ -181,6 +181,7 @@ export interface Subject {
 
 /** Head nouns that stand for the actor named after them ("leaders of the opposition", "officials from Hamas"). */
 const RELATIONAL_HEADS = new Set(['groups', 'parties', 'organizations', 'organisations', 'activists', 'students', 'workers', 'elders', 'landowners', 'farmers', 'demonstrators', 'protesters', 'protestors', 'rebels', 'youths', 'villagers', 'residents', 'doctors', 'lawmakers', 'legislators', 'deputies', 'senators', 'inhabitants', 'refugees', 'settlers', 'journalists', 'authorities', 'guerrillas', 'insurgents', 'gunmen', 'leader', 'leaders', 'official', 'officials', 'representative', 'representatives', 'member', 'members', 'head', 'heads', 'group', 'delegation', 'delegations', 'envoy', 'envoys', 'spokesman', 'spokeswoman', 'spokesperson', 'forces', 'troops', 'soldiers', 'army', 'government', 'ministers', 'minister', 'diplomats', 'diplomat', 'negotiators', 'team', 'authorities', 'militants', 'fighters', 'police', 'supporters', 'units', 'chief', 'president', 'elders', 'judge', 'court'])
+const OPENERS = new Set(['{', '(', '[', '“', '"', '‘', "'", '`', '``'])
 const QUANTITY = new Set(['up', 'to', 'about', 'around', 'nearly', 'almost', 'over', 'some', 'tens', 'hundreds', 'thousands', 'millions', 'dozens', 'scores', 'third', 'half', 'quarter', 'most', 'many', 'several', 'more', 'than', 'least', 'at'])
 const TITLE_HEADS = new Set(['emir', 'king', 'queen', 'prince', 'president', 'premier', 'prime', 'chancellor', 'minister', 'secretary', 'ambassador', 'foreign', 'defence', 'defense', 'interior', 'vice', 'deputy', 'top', 'senior', 'parliament', 'cabinet', 'military', 'navy', 'air', 'high', 'supreme', 'central', 'national', 'state', 'ruling', 'opposition', 'embassy', 'mission', 'security', 'police', 'foreign'])
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we'])
@@ -223,7 +224,7 @@ export function subjectOf(v: SentenceView, g: number, accept: (m: Mention) => bo
   let h = start
   while (h < g && v.mentionAt[h] < 0) {
     const t = v.toks[h]
-    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'ADV' || t.pos === 'CCONJ' || t.norm === ',') { h++; continue }
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'ADV' || t.pos === 'CCONJ' || t.norm === ',' || OPENERS.has(t.norm)) { h++; continue }
     if (QUANTITY.has(t.norm) && (t.pos === 'ADP' || t.pos === 'NOUN' || t.pos === 'PART' || t.pos === 'ADV')) { h++; continue }
     if (t.norm === 'of' && h > start && (QUANTITY.has(v.toks[h - 1].norm) || v.toks[h - 1].pos === 'NUM')) { h++; continue }
     break
