@@ -78,6 +78,16 @@ export function isModifierVerb(v: SentenceView, i: number, g: number): boolean {
   return false
 }
 
+/** End of a that-clause: the next semicolon, colon, quote, ", and"/", but", or the sentence end. */
+function thatClauseEnd(v: SentenceView, from: number): number {
+  for (let k = from; k < v.toks.length; k++) {
+    const n = v.toks[k].norm
+    if (n === ';' || n === ':' || n === '“' || n === '"') return k
+    if (n === ',' && (v.toks[k + 1]?.pos === 'CCONJ')) return k
+  }
+  return v.toks.length
+}
+
 const stemCache = new WeakMap<SentenceView, Set<string>>()
 function stemsOf(v: SentenceView): Set<string> {
   let set = stemCache.get(v)
@@ -276,7 +286,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         if (i < governedUntil) continue
         if (MUST.has(t.norm) && (t.pos === 'AUX' || t.pos === 'VERB')) {
           const ev = demandOf(doc, v, i, cues, datesBySentence)
-          if (ev) { found.push(ev); governedUntil = objectRegionEnd(v, i + 1); continue }
+          if (ev) { found.push(ev); governedUntil = thatClauseEnd(v, i + 1); continue }
         }
         // "is expected to", "was reported to", "are believed to": a hedge on the verb that follows, not an event.
         if (t.pos === 'VERB' && HEDGES.has(t.norm) && v.toks[i + 1]?.norm === 'to' && g < i) continue
@@ -320,7 +330,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           // "demanded that Hamas renounce ...": the that-clause is the content of the demand, not another event.
           if (GOVERNING.has(ev.type)) {
             for (let k = trig.end; k < Math.min(v.toks.length, trig.end + 4); k++) {
-              if (v.toks[k].norm === 'that' && v.toks[k].pos !== 'DET') { governedUntil = objectRegionEnd(v, k + 1); break }
+              if (v.toks[k].norm === 'that' && v.toks[k].pos !== 'DET') { governedUntil = thatClauseEnd(v, k + 1); break }
             }
           }
           i = Math.max(i, trig.end - 1)

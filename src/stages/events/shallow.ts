@@ -12,6 +12,7 @@ const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'whether
 const RELATIVES = new Set(['which', 'who', 'whom', 'that'])
 const QUOTE_CHARS = new Set(['"', '“', '”', '«', '»', '„'])
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am'])
+const CIRCUMSTANCE = new Set(['despite', 'after', 'before', 'following', 'amid', 'because', 'unlike', 'notwithstanding', 'while', 'whereas', 'although', 'though'])
 export const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'around'])
 
 export interface SentenceView {
@@ -285,6 +286,8 @@ export function objectRegionEnd(v: SentenceView, from: number): number {
       if (p.norm === ',' || p.pos === 'CCONJ' || p.pos === 'AUX' || p.pos === 'PRON' || v.mentionAt[i - 1] >= 0) return i
     }
     if (t.pos === 'SCONJ' && t.norm !== 'that' && i > from) return i
+    // "despite Israel's wish", "after a coup": what follows is circumstance, not the object.
+    if (CIRCUMSTANCE.has(t.norm) && i > from) return i
   }
   return end
 }
