@@ -17,17 +17,30 @@ function clean(s: unknown): string | null {
   return t === '' ? null : t
 }
 
-function metaContent(doc: any, keys: string[]): string | null {
+/** Every <meta> of the page by property / name / itemprop / http-equiv (lower-cased), first one wins: one scan instead of one per key. */
+function metaIndex(metaEls: any[]): Map<string, string> {
+  const m = new Map<string, string>()
+  for (const el of metaEls) {
+    const v = clean(el.getAttribute('content'))
+    if (!v) continue
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const k = el.getAttribute(attr)
+      if (k && !m.has(k.toLowerCase())) m.set(k.toLowerCase(), v)
+    }
+  }
+  return m
+}
+
+function metaContent(index: Map<string, string>, keys: string[]): string | null {
   for (const k of keys) {
-    const el = doc.querySelector(`meta[property="${k}"],meta[name="${k}"],meta[itemprop="${k}"]`)
-    const v = clean(el?.getAttribute('content'))
+    const v = index.get(k.toLowerCase())
     if (v) return v
   }
   return null
 }
 
 /** JSON-LD objects of the page, flattened (arrays and @graph), article-like ones first. */
-function jsonLd(doc: any): any[] {
+function jsonLd(scripts: any[]): any[] {
   const out: any[] = []
   const visit = (o: any, depth: number): void => {
     if (!o || typeof o !== 'object' || depth > 4) return
@@ -36,7 +49,7 @@ function jsonLd(doc: any): any[] {
     if (o['@graph']) visit(o['@graph'], depth + 1)
     if (o.mainEntity) visit(o.mainEntity, depth + 1)
   }
-  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const s of scripts) {
     try {
       visit(JSON.parse((s.textContent ?? '').replace(/^\s*<!--|-->\s*$/g, '')), 0)
     } catch {
@@ -95,8 +108,25 @@ function resolveUrl(href: string | null, base: string | undefined): string | nul
 /** Outlet suffixes in <title>: "Headline | Outlet", "Headline - Outlet". */
 const TITLE_SEPARATOR = /\s+[|\u2013\u2014\-:\u00bb\u00b7]\s+/
 
+/** The elements metadata comes from, gathered in one pass over the page (each querySelector is a full scan in linkedom). */
+const META_SELECTOR = 'meta,script[type="application/ld+json"],link[rel="canonical"],time[datetime],[itemprop="datePublished"],[rel="author"],[itemprop="author"],h1,title'
+
 export function extractMeta(doc: any, pageUrl?: string): PageMeta {
-  const ld = jsonLd(doc)
+  const by: Record<string, any[]> = { meta: [], ld: [], canonical: [], time: [], author: [], h1: [], title: [] }
+  for (const el of doc.querySelectorAll(META_SELECTOR)) {
+    const tag = el.tagName
+    if (tag === 'META') {
+      by.meta.push(el)
+      if (el.getAttribute('itemprop') === 'datePublished') by.time.push(el)
+    } else if (tag === 'SCRIPT') by.ld.push(el)
+    else if (tag === 'LINK' && el.getAttribute('rel') === 'canonical') by.canonical.push(el)
+    else if (tag === 'H1') by.h1.push(el)
+    else if (tag === 'TITLE') by.title.push(el)
+    else if (el.hasAttribute('datetime') || el.getAttribute('itemprop') === 'datePublished') by.time.push(el)
+    else by.author.push(el)
+  }
+  const ld = jsonLd(by.ld)
+  const metas = metaIndex(by.meta)
   const first = (f: (o: any) => unknown): string | null => {
     for (const o of ld) {
       const v = f(o)
@@ -106,25 +136,25 @@ export function extractMeta(doc: any, pageUrl?: string): PageMeta {
     return null
   }
 
-  const siteName = metaContent(doc, ['og:site_name', 'application-name', 'twitter:site']) ?? first((o) => o.publisher?.name)
-  let title = first((o) => o.headline) ?? metaContent(doc, ['og:title', 'twitter:title', 'title', 'headline'])
+  const siteName = metaContent(metas, ['og:site_name', 'application-name', 'twitter:site']) ?? first((o) => o.publisher?.name)
+  let title = first((o) => o.headline) ?? metaContent(metas, ['og:title', 'twitter:title', 'title', 'headline'])
   if (!title) {
-    const h1 = clean(doc.querySelector('h1')?.textContent)
-    const tt = clean(doc.querySelector('title')?.textContent)
+    const h1 = clean(by.h1[0]?.textContent)
+    const tt = clean(by.title[0]?.textContent)
     title = h1 ?? (tt ? tt.split(TITLE_SEPARATOR)[0] : null)
   }
 
   let published = isoDate(first((o) => o.datePublished))
-    ?? isoDate(metaContent(doc, ['article:published_time', 'datePublished', 'og:published_time', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'DC.date.issued', 'dcterms.created', 'date', 'dc.date', 'DC.date', 'article.published', 'cXenseParse:recs:publishtime']))
+    ?? isoDate(metaContent(metas, ['article:published_time', 'datePublished', 'og:published_time', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'DC.date.issued', 'dcterms.created', 'date', 'dc.date', 'DC.date', 'article.published', 'cXenseParse:recs:publishtime']))
   if (!published) {
-    for (const el of doc.querySelectorAll('time[datetime],[itemprop="datePublished"]')) {
+    for (const el of by.time) {
       published = isoDate(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent)
       if (published) break
     }
   }
 
-  const canonical = resolveUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null, pageUrl)
-    ?? resolveUrl(metaContent(doc, ['og:url']), pageUrl)
+  const canonical = resolveUrl(by.canonical[0]?.getAttribute('href') ?? null, pageUrl)
+    ?? resolveUrl(metaContent(metas, ['og:url']), pageUrl)
     ?? pageUrl ?? null
   if (!published) published = dateFromUrl(canonical) ?? dateFromUrl(pageUrl)
 
@@ -134,11 +164,11 @@ export function extractMeta(doc: any, pageUrl?: string): PageMeta {
     if (authors.length) break
   }
   if (!authors.length) {
-    const m = metaContent(doc, ['author', 'article:author', 'dc.creator', 'DC.creator', 'parsely-author', 'sailthru.author'])
+    const m = metaContent(metas, ['author', 'article:author', 'dc.creator', 'DC.creator', 'parsely-author', 'sailthru.author'])
     if (m && !/^https?:/i.test(m)) authors = m.split(/\s*(?:,|;|\band\b)\s*/).filter(Boolean)
   }
   if (!authors.length) {
-    for (const el of doc.querySelectorAll('[rel="author"],[itemprop="author"]')) {
+    for (const el of by.author) {
       const n = clean(el.textContent)
       if (n && n.length < 80 && !authors.includes(n)) authors.push(n)
     }
@@ -157,8 +187,7 @@ export function extractMeta(doc: any, pageUrl?: string): PageMeta {
   }
 
   const lang = clean(doc.documentElement?.getAttribute?.('lang'))
-    ?? metaContent(doc, ['og:locale', 'language', 'content-language', 'dc.language'])
-    ?? clean(doc.querySelector('meta[http-equiv="content-language" i],meta[http-equiv="Content-Language"]')?.getAttribute('content'))
+    ?? metaContent(metas, ['og:locale', 'language', 'content-language', 'dc.language'])
     ?? first((o) => o.inLanguage)
   const language = lang ? (/^([a-z]{2,3})(?:[-_]|$)/i.exec(lang)?.[1].toLowerCase() ?? null) : null
 
