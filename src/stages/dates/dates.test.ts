@@ -84,3 +84,13 @@ test('the month May is a date, the modal "may" is not', () => {
   assert.equal(only('Elections were held in May after a long delay.', '2024-06-02').date, '2024-05')
   assert.equal(read('Officials may meet again, and Russia may object.', '2024-06-02').dates.length, 0)
 })
+
+test('a sentence-opening weekday takes its tense from the verb after it', () => {
+  assert.equal(only('On Tuesday, Rubio will join U.S. negotiators in Jeddah.', '2025-03-10').date, '2025-03-11')
+  assert.equal(only('On Friday, G7 foreign ministers held talks.', '2025-03-14').date, '2025-03-14')
+})
+
+test('a trailing "of" is not part of the date', () => {
+  const d = only('U.S. officials warned in July of a possible IS resurgence.', '2025-03-14')
+  assert.deepEqual([d.text, d.date], ['July', '2024-07'])
+})

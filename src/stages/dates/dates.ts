@@ -105,11 +105,12 @@ function precisionOf(r: chrono.ParsedResult, text: string): Precision | null {
 }
 
 /** Resolves one chrono result against the article's reference, leaning to the past. */
-function resolve(r: chrono.ParsedResult, text: string, ref: Date, before: string): { date: string; precision: Precision } | null {
+/** `context` is the text that governs the expression's tense: what precedes it, or what follows a sentence-initial one. */
+function resolve(r: chrono.ParsedResult, text: string, ref: Date, context: string): { date: string; precision: Precision } | null {
   const precision = precisionOf(r, text)
   if (!precision) return null
   const s = r.start
-  const future = FUTURE_CUE.test(before.slice(-FUTURE_WINDOW_CHARS))
+  const future = FUTURE_CUE.test(context.slice(-FUTURE_WINDOW_CHARS))
   let date = ymd(r)
   const refIso = ref.toISOString().slice(0, 10)
   const bareWeekday = s.isCertain('weekday') && !s.isCertain('day') && !/\b(next|this|last|past|coming)\b/i.test(text)
@@ -201,7 +202,8 @@ function cueWindows(sentence: string, given?: [number, number][]): [number, numb
 
 /** One chrono result, found in the window starting at `ws`, as a date mention of the sentence (or null when it is not one). */
 function interpret(sentence: string, ws: number, win: string, r: chrono.ParsedResult, ref: Date | null): Found | null {
-  let text = r.text.replace(/[\s,;:]+$/, '')
+  // chrono keeps a trailing "of" or comma ("July of a possible resurgence"): not part of the date.
+  let text = r.text.replace(/(\s+(of|in|on|at))?[\s,;:]*$/i, '')
   let start = ws + r.index
   if (text.trim() === '' || NOT_A_DATE.test(text.trim()) || /^(may|march)$/.test(text.trim()) || (DURATION.test(text) && !/\bago\b/i.test(text))) return null
   if (ANCHORED_ELSEWHERE.test(text) || PERIOD.test(text)) return null
@@ -212,7 +214,8 @@ function interpret(sentence: string, ws: number, win: string, r: chrono.ParsedRe
     start -= lead[0].length
     text = sentence.slice(start, ws + r.index) + text
   }
-  const before = sentence.slice(0, start)
+  // A date opening the sentence is governed by the verb after it ("On Tuesday, Rubio will join..."), so look there for the future.
+  const before = sentence.slice(0, start).trim() === '' ? sentence.slice(start + text.length, start + text.length + FUTURE_WINDOW_CHARS) : sentence.slice(0, start)
   let resolved: { date: string; precision: Precision } | null = null
   if (ref) resolved = resolve(r, text, ref, before)
   else if (!isRelative(win, r)) resolved = resolve(r, text, PROBE_A, before)
