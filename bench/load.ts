@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { fromRoot } from '../src/core/paths.js'
 import type { BenchOptions } from '../src/cli/bench.js'
 
@@ -21,6 +22,8 @@ const CONNECTIONS = 10
 /** Bounded in time (autocannon's `amount` would override the duration, so none is set). */
 const DURATION_S = 20
 const WARMUP_S = 3
+/** One server process per core (serve --workers): SQLite reads run in parallel across processes. */
+const WORKERS = Number(process.env.NEWSGRAPH_LOAD_WORKERS) || availableParallelism()
 
 async function ensureDatabase(db: string | undefined): Promise<string> {
   if (db) return db
@@ -38,7 +41,7 @@ async function ensureDatabase(db: string | undefined): Promise<string> {
 
 function startServer(db: string): Promise<{ child: ChildProcess; base: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fromRoot('bin', 'newsgraph.js'), 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0'], {
+    const child = spawn(process.execPath, [fromRoot('bin', 'newsgraph.js'), 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0', '--workers', String(WORKERS)], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, NEWSGRAPH_TOKEN: 'load-bench' },
     })
@@ -107,7 +110,7 @@ export async function run(opts: BenchOptions): Promise<void> {
     process.stdout.write(
       [
         `database            ${health.db} (${health.events.toLocaleString('en')} events, ${health.articles.toLocaleString('en')} articles, ${((health.bytes ?? 0) / 1e9).toFixed(2)} GB)`,
-        `load                GET /api/events, ${paths.length} query shapes (filters, full text, cursor pages), ${CONNECTIONS} connections, ${DURATION_S} s after ${WARMUP_S} s warm-up, loopback`,
+        `load                GET /api/events, ${paths.length} query shapes (filters, full text, cursor pages), ${CONNECTIONS} connections, ${DURATION_S} s after ${WARMUP_S} s warm-up, loopback, serve --workers ${WORKERS}`,
         `requests            ${r.requests.total.toLocaleString('en')} (${rps.toFixed(0)} req/s mean, ${r.requests.min} min/s)`,
         `latency             p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`,
         `errors              ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx`,

@@ -169,3 +169,25 @@ test('the page is served with a script policy that forbids inline script', async
     await s.close()
   }
 })
+
+test('read answers are reused until a write through the server, which shows at once', async () => {
+  const s = await buildServer({ store, webRoot: null, token: TOKEN, coder: fakeCoder, cacheTtlMs: 60_000 })
+  try {
+    const first = await s.inject('/api/events?type=AGREE')
+    assert.equal(first.headers['x-cache'], undefined)
+    const again = await s.inject('/api/events?type=AGREE')
+    assert.equal(again.headers['x-cache'], 'hit')
+    assert.equal(again.body, first.body)
+    assert.equal(again.headers['content-type'], 'application/json; charset=utf-8')
+    // Errors are never kept.
+    await s.inject('/api/events?type=HUG')
+    assert.equal((await s.inject('/api/events?type=HUG')).headers['x-cache'], undefined)
+    const before = (await s.inject('/api/health')).json().articles
+    const post = await s.inject({ method: 'POST', url: '/api/articles', payload: { id: 'cache-check', text: 'Iran and Russia signed an agreement in Tehran.' }, headers: { authorization: `Bearer ${TOKEN}` } })
+    assert.equal(post.statusCode, 201, post.body)
+    assert.equal((await s.inject('/api/health')).json().articles, before + 1)
+    assert.equal((await s.inject('/api/events?type=AGREE')).headers['x-cache'], undefined, 'cache cleared by the write')
+  } finally {
+    await s.close()
+  }
+})

@@ -5,6 +5,7 @@ import type { Coder } from '../coder.js'
 import type { RawDocument } from '../core/types.js'
 import type { EventFilter, Store } from '../storage/store.js'
 import { buildGraph, buildPlaces, scanEvents } from './aggregate.js'
+import { ResponseCache } from './cache.js'
 import { ApiError, errorBody, handleError } from './errors.js'
 import { RateLimiter } from './rate-limit.js'
 import { actorsQuery, aggregateQuery, articleBody, dossierQuery, dyadQuery, eventsQuery, parseBody, parseQuery } from './schemas.js'
@@ -16,6 +17,11 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024
 export const DEFAULT_READS_PER_MINUTE = 1200
 /** Writes per client per minute: each one runs the whole coder, so far fewer. */
 export const DEFAULT_WRITES_PER_MINUTE = 60
+/** Reuse a read answer for this long: an ingest running beside the server shows up within 2 s. */
+export const DEFAULT_CACHE_TTL_MS = 2000
+/** Answers kept: a few hundred views of many analysts, a few tens of MB at most. */
+const CACHE_MAX_ENTRIES = 1000
+const CACHE_MAX_BODY_BYTES = 512 * 1024
 
 export interface ServerOptions {
   store: Store
@@ -26,6 +32,8 @@ export interface ServerOptions {
   /** Folder with the built UI (index.html + assets); null serves the API only. */
   webRoot?: string | null
   readsPerMinute?: number
+  /** 0 turns the response cache off. */
+  cacheTtlMs?: number
   writesPerMinute?: number
   logger?: boolean
 }
@@ -58,6 +66,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const reads = new RateLimiter({ max: opts.readsPerMinute ?? DEFAULT_READS_PER_MINUTE, windowMs: 60_000 })
   const writes = new RateLimiter({ max: opts.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE, windowMs: 60_000 })
 
+  const cache = new ResponseCache({ ttlMs: opts.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, maxEntries: CACHE_MAX_ENTRIES, maxBodyBytes: CACHE_MAX_BODY_BYTES })
+  const cacheable = (req: FastifyRequest) => cache.enabled && req.method === 'GET' && req.url.startsWith('/api/') && !req.url.startsWith('/api/health')
+
   app.setErrorHandler(handleError)
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send(errorBody('not_found', `no such endpoint: ${req.method} ${req.url.split('?')[0]}`))
@@ -74,6 +85,22 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       throw new ApiError(429, 'rate_limited', `too many requests from ${req.ip}; try again in ${Math.ceil(wait / 1000)} s`)
     }
     reply.header('Cache-Control', 'no-store')
+    if (cacheable(req)) {
+      const body = cache.get(req.url)
+      if (body !== undefined) {
+        reply.header('X-Cache', 'hit').type('application/json; charset=utf-8')
+        return reply.send(body)
+      }
+    }
+  })
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode === 200 && cacheable(req) && typeof payload === 'string' && reply.getHeader('X-Cache') !== 'hit') cache.set(req.url, payload)
+    return payload
+  })
+
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method === 'POST' && reply.statusCode < 300) cache.clear()
   })
 
   app.get('/api/health', async (_req, reply) => {
