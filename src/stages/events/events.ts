@@ -71,10 +71,14 @@ export function isModifierVerb(v: SentenceView, i: number, g: number): boolean {
   const ing = /ing$/.test(t.norm)
   const participle = t.norm !== t.lemma && /(ed|en|wn|ld|lt|ught)$/.test(t.norm)
   if (ing && (prev.pos === 'ADP' || (prev.norm === 'to' && prev.pos !== 'PART'))) return true
+  // "Algeria's leading activist", "the ruling party": an -ing word after a determiner or possessive is an adjective.
+  if (ing && (prev.pos === 'DET' || prev.norm === "'s" || prev.norm === '’s')) return true
   const afterNoun = (prev.pos === 'NOUN' || prev.pos === 'PROPN') && v.mentionAt[i - 1] < 0
   if (afterNoun && ing) return true
   const next = v.toks[i + 1]
   if ((afterNoun || prev.norm === ',') && participle && next && next.norm === 'by') return true
+  // "a meeting aimed at ...", "troops stationed in ...": a participle after a plain noun, then a preposition.
+  if (afterNoun && participle && next && next.pos === 'ADP' && next.norm !== 'to') return true
   return false
 }
 
@@ -336,9 +340,17 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           i = Math.max(i, trig.end - 1)
         } else if (!trig.nominal) lastEventHead = trig.end
       }
-      // One event per (type, actor, recipient) in a sentence: the first trigger is the evidence.
+      // One event per (type, actor, recipient) in a sentence: the first trigger is the evidence; an
+      // event without a recipient adds nothing next to the same type and actor with one.
       const seen = new Set<string>()
+      const akey = (e: Event) => e.type + '|' + e.polarity + '|' + e.actor.map((a) => a.code ?? a.country ?? a.text).join('+')
+      const withRecipient = new Set(found.filter((e) => e.recipient.length > 0).map(akey))
+      const typed = new Set<string>()
       for (const e of found) {
+        if (e.recipient.length === 0) {
+          if (withRecipient.has(akey(e)) || typed.has(akey(e))) continue
+        }
+        typed.add(akey(e))
         const key = e.id
         if (seen.has(key)) continue
         seen.add(key)
@@ -435,7 +447,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         }
         // "contribute troops to a force in Liberia", "demonstrated in Serbia": with no placeable
         // recipient, the country where it happens is the target (PLOVER GSR practice), except for meetings.
-        if ((!obj || !obj.mentions.some((m) => m.country)) && trig.coding.type !== 'CONSULT') {
+        if ((!obj || !obj.mentions.some((m) => m.country || m.code)) && trig.coding.type !== 'CONSULT') {
           const where = after.find((gr) => LOCATIVE_PREPS.has(prepBefore(v, gr.start, trig.end) ?? '') && gr.mentions.some((m) => m.country && !actors.some((a) => a.country === m.country && a.type !== 'person')))
           if (where) { obj = where; why.push(`recipient: the country of "${where.mentions[0].text}" where it happened`) }
         }
@@ -447,6 +459,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     for (const m of actors) used.add(m)
     recipients = recipients.filter((m) => !used.has(m))
     if (actors.length === 0) return null // require_dyad lesson: an event needs an actor
+    // A meeting needs two sides: "Israel's Cabinet met" is an internal session, not a CONSULT.
+    if (trig.coding.type === 'CONSULT' && actors.length === 1 && recipients.length === 0) return null
     // An event needs a political actor: one we can place in a country or a political sector.
     // Athletes, companies and "investors" with neither are what sports and market stories are made of.
     if (!actors.some(isPolitical) && !(recipients.some(isPolitical) && actors.some((m) => m.country || m.code))) return null

@@ -116,9 +116,15 @@ export function verbGroupStart(v: SentenceView, verb: number): number {
 /** True when the verb group holds a form of "be" and the verb is a past participle: "was attacked". */
 export function isPassive(v: SentenceView, groupStart: number, verb: number): boolean {
   let be = false
-  for (let i = groupStart; i < verb; i++) if (BE.has(v.toks[i].norm) || v.toks[i].norm === 'got') be = true
+  let been = false
+  for (let i = groupStart; i < verb; i++) {
+    if (BE.has(v.toks[i].norm) || v.toks[i].norm === 'got') be = true
+    if (v.toks[i].norm === 'been' || v.toks[i].norm === 'being') been = true
+  }
   if (!be) return false
   const n = v.toks[verb].norm
+  // "has been put under investigation": irregular participles look like their lemma.
+  if (been && !n.endsWith('ing') && v.toks[verb + 1]?.norm !== 'to') return true
   // "is prepared to", "is opposed to", "is committed to": an adjectival participle, not a passive.
   if (v.toks[verb + 1]?.norm === 'to') return false
   return /(ed|en|wn|un|ht|t)$/.test(n) && n !== v.toks[verb].lemma
