@@ -68,11 +68,17 @@ export interface LanguageGuess {
 
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.slice(0, SAMPLE_CHARS)
-  let letters = (sample.match(/[A-Za-z\u00C0-\u024F]/g) ?? []).length
+  let letters = 0
   const counts = new Map<string, number>()
-  // Only letters beyond Latin Extended need a script: news in English has few, so this loop is short.
-  for (const ch of sample.match(/[^\u0000-\u024F]/gu) ?? []) {
-    for (const [code, re] of SCRIPTS) if (re.test(ch)) { counts.set(code, (counts.get(code) ?? 0) + 1); letters++; break }
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i)
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) letters++
+    else if (c > 0x24f) {
+      // Beyond Latin Extended: which script? News in English has few such characters, so this is rare.
+      const ch = String.fromCodePoint(sample.codePointAt(i)!)
+      if (ch.length === 2) i++
+      for (const [code, re] of SCRIPTS) if (re.test(ch)) { counts.set(code, (counts.get(code) ?? 0) + 1); letters++; break }
+    }
   }
   // Japanese mixes Han with kana: kana anywhere decides it; Han counts toward it too.
   if (counts.has('ja') && counts.has('zh')) counts.set('ja', counts.get('ja')! + counts.get('zh')!)
