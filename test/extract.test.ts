@@ -118,3 +118,9 @@ test('the benchmark metric: shingles, glued words and empty output', () => {
   assert.equal(s.recall, 0.5)
   assert.equal(s.precision, 1)
 })
+
+test('HTML fragments (a JSONL "html" field) keep their text; a page of only links has none', () => {
+  assert.equal(extractHtml('<p>The minister resigned on Monday.</p>').text, 'The minister resigned on Monday.')
+  assert.equal(extractHtml('<p>One.</p><p>Two sentences here, the second paragraph of a short brief.</p>').text, 'One.\nTwo sentences here, the second paragraph of a short brief.')
+  assert.equal(extractHtml('<html><body><nav><a href="/">Home</a></nav><ul><li><a href="/a">Story A is here</a></li><li><a href="/b">Story B is there</a></li></ul></body></html>').text, '')
+})

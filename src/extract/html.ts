@@ -3,7 +3,8 @@
  *  1. furniture cleaning, Readability over linkedom, link-list and line cleaning;
  *  2. when that under-delivers (Readability found nothing, or little against the page's own
  *     paragraph text): Readability on the untouched page, in case cleaning cut the article;
- *  3. last: the page's paragraphs in order, link-heavy and furniture blocks dropped.
+ *  3. the page's paragraphs in order, link-heavy and furniture blocks dropped;
+ *  4. last, for fragments and tiny pages: the cleaned block text of the whole body.
  * The longest plausible candidate wins.
  */
 import { Readability } from '@mozilla/readability'
@@ -24,7 +25,7 @@ export interface ExtractedArticle {
   source: string | null
   language: string | null
   removed: Removed[]
-  /** Which method of the cascade produced the text: readability, readability-raw, paragraphs. */
+  /** Which method of the cascade produced the text: readability, readability-raw, paragraphs, body. */
   method: string
 }
 
@@ -38,6 +39,8 @@ export interface ExtractOptions {
 const MIN_ARTICLE_CHARS = 400
 /** A later method must beat the current text by this factor to replace it: longer is not better by a hair. */
 const FALLBACK_GAIN = 1.5
+/** How far into the markup <html> or <body> is looked for before the input is taken for a fragment. */
+const FRAGMENT_SNIFF_CHARS = 4096
 /** A paragraph-fallback block shorter than this is navigation or a label, not prose. */
 const MIN_PARAGRAPH_CHARS = 40
 /** A paragraph-fallback block with this share of link text is a link list. */
@@ -65,9 +68,20 @@ function paragraphsText(document: any, removed: Removed[]): string {
   return cleanLines(lines, removed).join('\n')
 }
 
+/** Last resort for fragments and tiny pages (a JSONL "html" field holding one paragraph): the page's own block text, furniture and link lists dropped. */
+function bodyText(document: any, removed: Removed[]): string {
+  preClean(document)
+  const body = document.body ?? document.documentElement
+  if (!body) return ''
+  postCleanDom(body, removed)
+  return cleanLines(blockLines(body), removed).join('\n')
+}
+
 export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedArticle {
   const name = opts.name ?? opts.url ?? 'page'
   if (html.length > MAX_HTML_BYTES) throw new InputError(name, `page too large (${(html.length / 1048576).toFixed(1)} M characters; the limit is ${MAX_HTML_BYTES / 1048576} M): not a single news article`)
+  // A fragment ("<p>...</p>" from a JSONL html field) gets a document around it: linkedom would make the <p> the root.
+  if (!/<(html|body)[\s>]/i.test(html.slice(0, FRAGMENT_SNIFF_CHARS))) html = `<!DOCTYPE html><html><head></head><body>${html}</body></html>`
   const { document } = parseHTML(html)
   if (!document.documentElement) throw new InputError(name, 'not an HTML page: no document element')
   const meta = extractMeta(document, opts.url)
@@ -76,11 +90,13 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedA
   let text = readabilityText(document, removed)
   let method = 'readability'
   if (text.length < MIN_ARTICLE_CHARS) {
-    const tries: [string, (doc: any, r: Removed[]) => string][] = [['readability-raw', readabilityText], ['paragraphs', paragraphsText]]
+    const tries: [string, (doc: any, r: Removed[]) => string][] = [['readability-raw', readabilityText], ['paragraphs', paragraphsText], ['body', bodyText]]
     for (const [m, fn] of tries) {
+      // The whole body is only for when every method found nothing: on a real page it is mostly furniture.
+      if (m === 'body' && text.length > 0) break
       const r: Removed[] = []
       const t = fn(parseHTML(html).document, r)
-      if (t.length > Math.max(text.length * FALLBACK_GAIN, text.length + MIN_PARAGRAPH_CHARS)) {
+      if (t.length > (text.length ? Math.max(text.length * FALLBACK_GAIN, text.length + MIN_PARAGRAPH_CHARS) : 0)) {
         text = t
         removed = r
         method = m
