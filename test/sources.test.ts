@@ -27,6 +27,7 @@ let server: Server
 let base = ''
 let dir = ''
 let flakyHits = 0
+let lastUserAgent = ''
 let feedVersion = 1
 let feedRequests = { total: 0, notModified: 0 }
 
@@ -43,6 +44,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsgraph-sources-'))
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
+    lastUserAgent = String(req.headers['user-agent'] ?? '')
     const p = url.pathname
     const html = (body: string, ct = 'text/html; charset=utf-8') => {
       res.writeHead(200, { 'content-type': ct })
@@ -146,6 +148,7 @@ test('a URL is fetched, gzip-decoded and extracted; redirects are followed up to
   const res = createCoder().code(doc as RawDocument)
   assert.ok(res.ok && res.record.text.includes('Gzipped: the foreign minister'), JSON.stringify(res))
   assert.ok(res.ok && !res.record.text.includes('Home'))
+  assert.match(lastUserAgent, /^newsgraph\/\S+ \(.+\)$/, 'a descriptive User-Agent')
   const [red] = await collect([`${base}/redirect/3`])
   assert.equal((red as RawDocument).url, `${base}/page/redirected`)
   const [loop] = await collect([`${base}/loop`])
