@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { newDoc } from '../../core/pipeline.js'
-import { createSegmenter, splitParagraphs } from './segmenter.js'
+import { createSegmenter, MAX_SENTENCE_TOKENS, splitParagraphs } from './segmenter.js'
 
 function segment(text: string) {
   const doc = newDoc({ id: 't', text })
@@ -66,4 +66,14 @@ test('ellipses: mid-sentence they join, before a capitalized function word they 
 test('a hyphenated pair of abbreviated countries stays in one sentence', () => {
   assert.deepEqual(sentences('Diego Garcia has been home to a joint U.K.-U.S. military base since the 1970s. It is secret.'), ['Diego Garcia has been home to a joint U.K.-U.S. military base since the 1970s.', 'It is secret.'])
   assert.deepEqual(sentences('This will be the end of the Turkish-U.S. alliance, he said. Others disagreed.'), ['This will be the end of the Turkish-U.S. alliance, he said.', 'Others disagreed.'])
+})
+
+test('a run of text without punctuation is cut into bounded sentences and reported', () => {
+  const text = Array.from({ length: 700 }, (_, i) => (i % 7 === 0 ? 'Russia' : 'talks')).join(' ')
+  const doc = segment(text)
+  assert.ok(doc.sentences.length >= 3)
+  for (const s of doc.sentences) assert.ok(s.tokenEnd - s.tokenStart <= MAX_SENTENCE_TOKENS)
+  assert.equal(doc.sentences.at(-1)!.tokenEnd, doc.tokens.length)
+  assert.ok(doc.report.some((r) => r.rule === 'long-sentence' && r.severity === 'warning'))
+  assert.equal(segment('A short sentence. Another one.').report.length, 0)
 })

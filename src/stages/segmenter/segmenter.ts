@@ -33,6 +33,13 @@ export function splitParagraphs(text: string): Paragraph[] {
 const NEVER_FINAL = new Set(
   'mr mrs ms dr prof pres gov sen sens rep reps gen lt col capt cmdr adm sgt maj brig cpl pvt amb hon rev fr msgr st mt ft fig figs no nos vol art sec atty supt insp det dept jan feb aug sept oct nov dec approx'.split(' '),
 )
+/**
+ * Longest sentence we hand on, in tokens. Real news sentences stay well under 100 tokens; a longer
+ * run is text without punctuation (a table, a list, a scrape gone wrong), and later stages look at
+ * token pairs within a sentence, so it is cut into pieces of this size and reported.
+ */
+export const MAX_SENTENCE_TOKENS = 300
+
 /** Capitalized function words after an ellipsis start a new sentence ("He paused... Then he went on"). */
 const SENTENCE_OPENER_POS = new Set(['PRON', 'DET', 'ADV', 'CCONJ', 'SCONJ', 'ADP', 'AUX'])
 
@@ -131,10 +138,22 @@ export function createSegmenter(): Stage {
           const [a, b] = s.out(its.span) as [number, number]
           if (ours[b + 1] > ours[a]) ranges.push([ours[a], ours[b + 1]])
         })
-        for (const [tokenStart, tokenEnd] of repairSentences(text, tokens, ranges)) {
-          const index = sentences.length
-          for (let t = tokenStart; t < tokenEnd; t++) tokens[t].sentence = index
-          sentences.push({ index, paragraph: para.index, start: tokens[tokenStart].start, end: tokens[tokenEnd - 1].end, tokenStart, tokenEnd })
+        for (const [from, to] of repairSentences(text, tokens, ranges)) {
+          if (to - from > MAX_SENTENCE_TOKENS) {
+            doc.report.push({
+              stage: 'segmenter',
+              rule: 'long-sentence',
+              severity: 'warning',
+              message: `a sentence of ${to - from} tokens (no sentence punctuation?) was cut into pieces of ${MAX_SENTENCE_TOKENS}: events across the cuts are missed`,
+              span: { start: tokens[from].start, end: tokens[to - 1].end },
+            })
+          }
+          for (let tokenStart = from; tokenStart < to; tokenStart += MAX_SENTENCE_TOKENS) {
+            const tokenEnd = Math.min(to, tokenStart + MAX_SENTENCE_TOKENS)
+            const index = sentences.length
+            for (let t = tokenStart; t < tokenEnd; t++) tokens[t].sentence = index
+            sentences.push({ index, paragraph: para.index, start: tokens[tokenStart].start, end: tokens[tokenEnd - 1].end, tokenStart, tokenEnd })
+          }
         }
       }
       doc.tokens = tokens
