@@ -77,7 +77,7 @@ export interface CompiledDictionaries {
 const SHIPPED_ACTOR_FILES = ['dictionaries/actors/phoenix.countries.jsonl', 'dictionaries/actors/phoenix.international.jsonl', 'dictionaries/actors/phoenix.milnonstate.jsonl', 'dictionaries/actors/media.jsonl', 'dictionaries/actors/extra.jsonl']
 const SHIPPED_AGENT_FILES = ['dictionaries/agents/phoenix.agents.jsonl', 'dictionaries/agents/extra.jsonl']
 /** Bump when the compiled shape changes so old caches are ignored. */
-const CACHE_VERSION = 6
+const CACHE_VERSION = 8
 
 /** A user dictionary that cannot be used: the CLI reports it as a usage error (exit 2). */
 export class DictionaryError extends Error {
@@ -191,6 +191,7 @@ export function compile(actors: ActorEntry[], agents: AgentEntry[]): CompiledDic
   })
   agents.forEach((e, i) => {
     for (const p of e.phrases) {
+      // "THE POOR" keeps its article: without it "poor" would be an agent everywhere
       const toks = phraseTokens(p)
       if (toks.length === 0) continue
       const id = agentPhraseEntry.length

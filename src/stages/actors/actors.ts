@@ -199,10 +199,15 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       best = null
       bestRank = -1
       const n = norms[i]
-      const starts = firstTokens.get(n) ?? 0
-      if (overlay) {
+      // names (actors, places) must start with a capital: lower-case words only open agent phrases
+      const c0 = texts[i].charCodeAt(0)
+      const capital = c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(texts[i])
+      const starts = (firstTokens.get(n) ?? 0) & (capital ? ACTOR | PLACE | AGENT : AGENT)
+      if (overlay && capital) {
         const m = actorAt(overlay, texts, norms, i, te)
         if (m) consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: true }, 5)
+      }
+      if (overlay) {
         const g = agentAt(overlay, norms, i, te)
         if (g) consider({ k: 'agent', a: i, b: g.b, sector: g.entry.sector, origin: g.entry.origin, relational: false }, 4)
       }
