@@ -294,7 +294,13 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         }
         // "is expected to", "was reported to", "are believed to": a hedge on the verb that follows, not an event.
         if (t.pos === 'VERB' && HEDGES.has(t.norm) && v.toks[i + 1]?.norm === 'to' && g < i) continue
-        if ((t.pos === 'VERB' && !isModifierVerb(v, i, g)) || haveMain) {
+        if (INTENT.has(t.norm) && v.toks[i + 1]?.norm === 'to' && (t.pos === 'ADJ' || t.pos === 'VERB')) {
+          // "Norway is willing to send ...", "Vietnam is committed to opening ...": expressed intent to cooperate (CAMEO 030).
+          subj = subjectOf(v, g, isSubjectMention)
+          if (subj.rule === 'pronoun' && lastSubject) subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'pronoun subject = subject of the governing clause' }
+          const coding = dict.toPlover(INTENT_CODE)
+          if (coding.type) trig = { start: i, end: i + 1, head: i, coding, nominal: false, reciprocal: false, explanation: [`"${t.norm} to": expressed intent → CAMEO ${INTENT_CODE} → ${coding.type}`] }
+        } else if ((t.pos === 'VERB' && !isModifierVerb(v, i, g)) || haveMain) {
           subj = subjectOf(v, g, isSubjectMention)
           if (!subj.group && (v.toks[g]?.norm === 'to' || v.toks[g - 1]?.norm === 'to')) {
             // An infinitive's subject is the governing clause's: "Syria says it is willing to withdraw".
@@ -317,12 +323,6 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           }
           const infinitive = g > 0 && v.toks[g - 1].norm === 'to'
           if (subj.group && !infinitive && !coordinated) lastSubject = subj.group
-        } else if (INTENT.has(t.norm) && v.toks[i + 1]?.norm === 'to' && (t.pos === 'ADJ' || t.pos === 'VERB')) {
-          // "Norway is willing to send ...", "France is ready to contribute ...": expressed intent to cooperate (CAMEO 030).
-          subj = subjectOf(v, g, isSubjectMention)
-          if (subj.rule === 'pronoun' && lastSubject) subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'pronoun subject = subject of the governing clause' }
-          const coding = dict.toPlover(INTENT_CODE)
-          if (coding.type) trig = { start: i, end: i + 1, head: i, coding, nominal: false, reciprocal: false, explanation: [`"${t.norm} to": expressed intent → CAMEO ${INTENT_CODE} → ${coding.type}`] }
         } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
           trig = codeNominal(v, i)
         }
@@ -450,6 +450,11 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         if ((!obj || !obj.mentions.some((m) => m.country || m.code)) && trig.coding.type !== 'CONSULT') {
           const where = after.find((gr) => LOCATIVE_PREPS.has(prepBefore(v, gr.start, trig.end) ?? '') && gr.mentions.some((m) => m.country && !actors.some((a) => a.country === m.country && a.type !== 'person')))
           if (where) { obj = where; why.push(`recipient: the country of "${where.mentions[0].text}" where it happened`) }
+        }
+        // "demanded an immediate admission by Moscow": for a demand or accusation, "by" names who must act.
+        if (!obj && (trig.coding.type === 'REQUEST' || trig.coding.type === 'ACCUSE')) {
+          const byGroup = after.find((gr) => prepBefore(v, gr.start, trig.end) === 'by' && gr.mentions.some((m) => m.country || m.code))
+          if (byGroup) obj = byGroup
         }
         if (obj) recipients = obj.mentions
         slotRule = subj?.rule ?? 'subject'

@@ -140,7 +140,8 @@ export function groupsIn(v: SentenceView, a: number, b: number, accept: (m: Ment
   // apposition, one entity named twice; a list needs an "and"/"or" somewhere.
   let sawAnd = false
   const close = () => {
-    if (cur && cur.mentions.length > 1 && !sawAnd) cur.mentions = cur.mentions.slice(0, 1)
+    // Two names and one comma are an apposition; three or more comma-joined names are a list (cut before its "and").
+    if (cur && cur.mentions.length === 2 && !sawAnd) cur.mentions = cur.mentions.slice(0, 1)
   }
   for (let i = a; i < b; i++) {
     const mi = v.mentionAt[i]
@@ -229,8 +230,11 @@ export function subjectOf(v: SentenceView, g: number, accept: (m: Mention) => bo
   }
   // Skip determiners, modifiers and quantities ("Up to 100", "Tens of thousands of") to the head of the first noun phrase.
   let h = start
-  while (h < g && v.mentionAt[h] < 0) {
+  while (h < g) {
     const t = v.toks[h]
+    // "NATO-member Norway": a hyphenated modifier in front of the head.
+    if (v.toks[h + 1]?.norm === '-' && h + 2 < g) { h += 2; continue }
+    if (v.mentionAt[h] >= 0) break
     if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'ADV' || t.pos === 'CCONJ' || t.norm === ',' || OPENERS.has(t.norm)) { h++; continue }
     if (QUANTITY.has(t.norm) && (t.pos === 'ADP' || t.pos === 'NOUN' || t.pos === 'PART' || t.pos === 'ADV')) { h++; continue }
     if (t.norm === 'of' && h > start && (QUANTITY.has(v.toks[h - 1].norm) || v.toks[h - 1].pos === 'NUM')) { h++; continue }
