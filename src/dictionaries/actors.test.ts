@@ -57,7 +57,7 @@ test('a user folder is read by file name; a bad line names file and line', () =>
     const u = loadUserDictionaries(dir)
     assert.equal(u.actors.length, 1)
     assert.deepEqual(u.actors[0].roles[0], { code: 'IRNGOV', country: 'IRN', sector: 'GOV' })
-    assert.equal(u.actors[0].origin, 'my-actors.jsonl:2')
+    assert.equal(u.actors[0].origin, join(dir, 'my-actors.jsonl') + ':2')
     assert.equal(u.agents[0].sector, 'GOV')
     writeFileSync(join(dir, 'bad-actors.jsonl'), '{"name": "X", "code": "IRNGOV"}\n{"aliases": ["no name"]}\n')
     assert.throws(() => loadUserDictionaries(dir), (e: Error) => e instanceof DictionaryError && /bad-actors\.jsonl:2: an actor needs a "name"/.test(e.message))

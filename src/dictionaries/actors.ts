@@ -164,8 +164,8 @@ export function loadUserDictionaries(dir: string): { actors: ActorEntry[]; agent
   const agents: AgentEntry[] = []
   for (const f of readdirSync(dir).sort()) {
     if (!f.endsWith('.jsonl')) continue
-    if (/actors/i.test(f)) actors.push(...loadActorFile(join(dir, f), f))
-    else if (/agents/i.test(f)) agents.push(...loadAgentFile(join(dir, f), f))
+    if (/actors/i.test(f)) actors.push(...loadActorFile(join(dir, f), join(dir, f)))
+    else if (/agents/i.test(f)) agents.push(...loadAgentFile(join(dir, f), join(dir, f)))
   }
   return { actors, agents }
 }

@@ -172,7 +172,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   function countryUnit(entry: ActorEntry, a: number, b: number, texts: string[], norms: string[], date: string | null): Unit {
     const iso = resolveRole(entry.roles, date)?.country ?? entry.roles[entry.roles.length - 1].country!
     const key = norms.slice(a, b).join(' ')
-    if (gaz.countryNames.has(key) || b - a > 1) return { k: 'country', a, b, iso, form: 'name', origin: entry.origin }
+    // "New York" and "Ontario" are listed under their countries: only real country names are countries
+    if (gaz.countryNames.has(key)) return { k: 'country', a, b, iso, form: 'name', origin: entry.origin }
     const t = norms[a]
     // a demonym shares its country's stem ("Israeli"/Israel, "Afghan"/Afghanistan); "Ghazni" does not
     if (isDemonymOf(t, iso)) {
@@ -338,7 +339,12 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         const next = (x: number) => units[x]
         /** Skips title modifiers and determiners between token a (inclusive) and b (exclusive); true if only those lie there. */
         const onlyModifiers = (a: number, b: number) => {
-          for (let t = a; t < b; t++) if (!TITLE_MODIFIERS.has(norms[t]) && !DETERMINERS.has(norms[t]) && toks[t].pos !== 'ADJ') return false
+          for (let t = a; t < b; t++) {
+            if (TITLE_MODIFIERS.has(norms[t]) || DETERMINERS.has(norms[t]) || toks[t].pos === 'ADJ') continue
+            // "White House press secretary", "Iran's oil minister": a lower-case noun modifying the title
+            if (toks[t].pos === 'NOUN' && texts[t] === norms[t]) continue
+            return false
+          }
           return true
         }
         /** After an agent ending at token b: "of/for/from [the] X" gives X's affiliation. */

@@ -40,6 +40,9 @@ export interface Gazetteer {
  */
 const HISTORIC_NAMES: Record<string, string> = { SYR: 'Syria', LAO: 'Laos', MDA: 'Moldova', FSM: 'Micronesia', VNM: 'Vietnam', BRN: 'Brunei', SUN: 'Soviet Union', YUG: 'Yugoslavia', DDR: 'East Germany', CSK: 'Czechoslovakia', SCG: 'Serbia and Montenegro', XKX: 'Kosovo' }
 
+/** Country names in common use that i18n-iso-countries does not list. */
+const COUNTRY_ALIASES: Record<string, string> = { america: 'USA', 'the united states': 'USA', britain: 'GBR', 'great britain': 'GBR', england: 'GBR', holland: 'NLD', burma: 'MMR', 'ivory coast': 'CIV', 'czech republic': 'CZE', swaziland: 'SWZ', macedonia: 'MKD', 'east timor': 'TLS', 'cape verde': 'CPV', vatican: 'VAT', 'the vatican': 'VAT', 'holy see': 'VAT', 'south sudan': 'SSD', palestine: 'PSE', 'palestinian territories': 'PSE', kosovo: 'XKX', taiwan: 'TWN', russia: 'RUS', 'soviet union': 'SUN', ussr: 'SUN', 'u.s.s.r.': 'SUN', 'u.k.': 'GBR', 'u.s.': 'USA', 'united states': 'USA', us: 'USA', uk: 'GBR', uae: 'ARE', 'u.a.e.': 'ARE', drc: 'COD', 'dr congo': 'COD', 'democratic republic of congo': 'COD', 'north korea': 'PRK', 'south korea': 'KOR' }
+
 interface City {
   name: string
   country: string
@@ -149,6 +152,7 @@ export function gazetteer(): Gazetteer {
     if (!a3) continue
     for (const n of list) countryNames.set(phraseTokens(n).join(' '), a3)
   }
+  for (const [alias, a3] of Object.entries(COUNTRY_ALIASES)) countryNames.set(alias, a3)
   const { places, keys, capitals } = cachedIndex(() => buildIndex(iso, countryNames))
   const trie = new TokenTrie()
   for (const [key, id] of keys) trie.add(key.split(' '), id)
