@@ -4,7 +4,7 @@ import { createCoder } from '../coder.js'
 import { fromRoot } from '../core/paths.js'
 import { knownForCoder } from '../resolve/knowledge.js'
 import { buildServer } from '../server/app.js'
-import { DEFAULT_DB, openStore } from '../storage/store.js'
+import { DEFAULT_DB, openStore, StoreError, type Store } from '../storage/store.js'
 import { parsePositiveInt, UsageError } from './options.js'
 
 function shownAddress(address: string, host: string): string {
@@ -60,7 +60,15 @@ export function registerServe(program: Command): void {
       const cacheTtlMs = o.cacheTtl === '0' ? 0 : parsePositiveInt('--cache-ttl', o.cacheTtl)
       const reads = o.rateLimit === undefined ? undefined : o.rateLimit === '0' ? 0 : parsePositiveInt('--rate-limit', o.rateLimit)
       if (workers > 1 && cluster.isPrimary) return runPrimary(workers, o.host)
-      const store = await openStore(o.db)
+      let store: Store
+      try {
+        store = await openStore(o.db)
+      } catch (e) {
+        if (!(e instanceof StoreError)) throw e
+        process.stderr.write(`newsgraph: ${e.message}\n`)
+        program.setOptionValue('_exit', 1)
+        return
+      }
       const token = process.env.NEWSGRAPH_TOKEN || undefined
       const app = await buildServer({
         store,
@@ -72,7 +80,16 @@ export function registerServe(program: Command): void {
         cacheTtlMs,
         logger: false,
       })
-      const address = await app.listen({ port, host: o.host })
+      let address: string
+      try {
+        address = await app.listen({ port, host: o.host })
+      } catch (e) {
+        await store.close()
+        const code = (e as { code?: string }).code
+        if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${o.host} is in use; pick another with --port (npm start: PORT=8081 npm start)`)
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`--host ${o.host} is not an address of this machine`)
+        throw e
+      }
       if (cluster.isWorker) process.send?.({ address, db: store.url, open: !token })
       else {
         process.stdout.write(`newsgraph: serving ${store.url} at ${shownAddress(address, o.host)}/\n`)
