@@ -169,3 +169,17 @@ test('a given name alone refers to the one person of the article who has it', ()
   const ms = mentions('Masih Alinejad said she was afraid. The gunman said he knew her as Masih.')
   assert.equal(ms.filter((m) => m.text === 'Masih').at(-1)?.name, 'Masih Alinejad')
 })
+
+test('a nation\'s or capital\'s named newspaper is a media organization', () => {
+  const ms = mentions('The Phnom Penh Post and The Cambodia Daily closed.')
+  const post = find(ms, 'The Phnom Penh Post')
+  assert.deepEqual([post.type, post.country, post.sector, post.role, post.acts], ['organization', 'KHM', 'MED', 'media', false])
+  assert.equal(find(ms, 'The Cambodia Daily').role, 'media')
+})
+
+test('places listed under a country in the dictionary are places, not the country', () => {
+  const ny = find(mentions('New York and Ontario are far apart. America said no.'), 'New York')
+  assert.deepEqual([ny.type, ny.country, ny.acts], ['place', 'USA', false])
+  const am = find(mentions('America said no.'), 'America')
+  assert.deepEqual([am.type, am.country, am.acts], ['country', 'USA', true])
+})

@@ -35,6 +35,8 @@ const SILENT_ALONE = new Set(['media', 'intelligence', 'communities', 'community
 const ORG_HEADS = new Set(['academy', 'institution', 'unit', 'intelligence', 'university', 'center', 'centre', 'institute', 'studies', 'foundation', 'fund', 'network', 'times', 'post', 'news', 'press', 'radio', 'social', 'factbook', 'consultancy', 'community', 'corporation', 'corp', 'inc', 'ltd', 'airlines', 'airways', 'club', 'league', 'association', 'federation', 'alliance', 'coalition', 'council', 'board', 'bureau', 'command', 'corps', 'brigade', 'battalion', 'division', 'mission', 'program', 'programme', 'project', 'initiative', 'school', 'hospital', 'museum', 'church', 'mosque', 'cathedral', 'airport', 'port', 'square', 'street', 'palace', 'hall', 'house', 'building', 'prison', 'camp', 'base', 'highway', 'road', 'bridge', 'river', 'lake', 'mountains', 'island', 'islands', 'region', 'province', 'district', 'state', 'city', 'county', 'strip', 'bank', 'sea', 'ocean', 'gulf', 'channel', 'declaration', 'agreement', 'accord', 'treaty', 'convention', 'act', 'law', 'constitution', 'charter', 'prize', 'award', 'cup', 'games', 'olympics', 'war', 'revolution', 'spring', 'day', 'week', 'summit', 'forum', 'conference', 'festival', 'ministry', 'ministries', 'office', 'department', 'council', 'government', 'agency', 'agencies', 'military', 'army', 'navy', 'forces', 'force', 'police', 'court', 'parliament', 'assembly', 'cabinet', 'administration', 'committee', 'commission', 'service', 'services', 'embassy', 'media', 'broadcaster', 'television', 'tv', 'guard', 'authorities', 'authority', 'regime', 'junta', 'party', 'senate', 'congress', 'legislature', 'bank', 'company', 'union', 'organization', 'organisation', 'movement', 'front', 'brigades', 'group'])
 /** Last words that make an unknown proper-noun run a place ("Zamfara State", "Sado Khelo area"). */
 const PLACE_HEADS = new Set(['state', 'province', 'region', 'district', 'county', 'city', 'town', 'village', 'island', 'islands', 'strip', 'sea', 'ocean', 'gulf', 'bay', 'river', 'lake', 'mountains', 'mountain', 'valley', 'desert', 'peninsula', 'square', 'street', 'avenue', 'road', 'highway', 'bridge', 'airport', 'port', 'camp', 'prison', 'palace', 'area', 'border', 'coast', 'canal', 'straits', 'strait', 'heights', 'plateau', 'oblast', 'governorate', 'prefecture', 'municipality', 'neighborhood', 'neighbourhood'])
+/** Last words of newspaper and broadcaster names ("The Phnom Penh Post"). */
+const MEDIA_HEADS = new Set(['post', 'times', 'daily', 'herald', 'tribune', 'gazette', 'journal', 'news', 'telegraph', 'chronicle', 'observer', 'guardian', 'express', 'mail', 'mirror', 'star', 'sun', 'today', 'radio', 'television', 'tv'])
 /** One-word names of institutions ("the Senate") that are organizations on their own. */
 const INSTITUTIONS = new Set(['senate', 'congress', 'parliament', 'knesset', 'duma', 'bundestag', 'majlis', 'rada', 'pentagon', 'politburo', 'cabinet'])
 /** Plural person nouns make a group ("rebels", "officials"). */
@@ -507,8 +509,13 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
             }
           }
           // "Syrian Democratic Forces", "Iranian Red Crescent Society": a nation's named organization
-          if (u.k === 'country' && u.form !== 'plural' && nu && nu.k === 'name' && nu.a === u.b && ORG_HEADS.has(norms[nu.b - 1]) && !firstNames.has(norms[nu.a])) {
-            emit(u.a, nu.b, { name: text.slice(toks[u.a].start, toks[nu.b - 1].end), type: 'organization', country: u.iso, sector: null, code: u.iso, origin: `${u.origin}+propn:organization`, acts: true, role: 'actor' })
+          const homeCountry = u.k === 'country' && u.form !== 'plural' ? u.iso : u.k === 'place' && u.place.kind !== 'region' ? u.place.country : null
+          if (homeCountry && nu && nu.k === 'name' && nu.a === u.b && (ORG_HEADS.has(norms[nu.b - 1]) || MEDIA_HEADS.has(norms[nu.b - 1])) && !firstNames.has(norms[nu.a])) {
+            // "The Phnom Penh Post", "The Cambodia Daily": a newspaper reports, it does not act
+            const media = MEDIA_HEADS.has(norms[nu.b - 1])
+            const a0 = u.a > s.tokenStart && texts[u.a - 1] === 'The' ? u.a - 1 : u.a
+            const origin = `${u.k === 'country' || u.k === 'place' ? u.origin : 'propn'}+propn:${media ? 'media' : 'organization'}`
+            emit(a0, nu.b, { name: text.slice(toks[a0].start, toks[nu.b - 1].end), type: 'organization', country: homeCountry, sector: media ? 'MED' : null, code: media ? homeCountry + 'MED' : homeCountry, origin, acts: !media, role: media ? 'media' : 'actor' })
             used.add(u).add(nu)
             continue
           }
