@@ -94,3 +94,18 @@ test('a trailing "of" is not part of the date', () => {
   const d = only('U.S. officials warned in July of a possible IS resurgence.', '2025-03-14')
   assert.deepEqual([d.text, d.date], ['July', '2024-07'])
 })
+
+test('weekday and this/last/next expressions: parts of day, ranges, months and years', () => {
+  const night = only('The operation ended Wednesday night near Quetta.', '2025-03-13')
+  assert.deepEqual([night.text, night.date], ['Wednesday night', '2025-03-12'])
+  const late = only('Zelenskyy wrote late Monday on social media.', '2025-03-10')
+  assert.deepEqual([late.text, late.date], ['late Monday', '2025-03-10'])
+  const doc = read('Rains fell from Monday to Wednesday across 13 districts.', '2025-03-13')
+  assert.deepEqual(doc.dates.map((d) => d.date), ['2025-03-10', '2025-03-12'])
+  assert.equal(only('Prices rose last month in Kenya.', '2025-01-15').date, '2024-12')
+  assert.equal(only('Talks resume next year in Geneva.', '2025-01-15').date, '2026')
+  assert.equal(only('The envoy visited Kyiv last week.', '2025-03-03').date, '2025-02')
+  const unknown = only('The envoy visited Kyiv last week.', null)
+  assert.deepEqual([unknown.date, unknown.precision], [null, 'month'])
+  assert.equal(only('He spoke on Friday, March 14, in Ottawa.', '2025-03-20').date, '2025-03-14')
+})

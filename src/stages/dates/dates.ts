@@ -152,9 +152,31 @@ const YEAR_TOKEN = /(?:^|\D)(?:1[89]|20)\d\d(?:\D|$)/
 /** Words before "May" that make it the month ("in May", "since May"), whatever tag the tagger gave it. */
 const MAY_BEFORE = new Set(['in', 'of', 'since', 'until', 'by', 'early', 'late', 'mid', 'last', 'next', 'this', 'from', 'to', 'through', 'before', 'after', 'during'])
 
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
+/** Deictic words the fast path reads itself; "past", "previous", "coming" and "decade" go to chrono (and mostly to PERIOD). */
+const FAST_DEICTIC = new Set(['this', 'last', 'next'])
+const FAST_UNIT = new Set(['week', 'weekend', 'month', 'year'])
+
+/**
+ * The two commonest date expressions in news, a bare weekday ("on Thursday") and "this/last/next
+ * week|month|year", read without chrono: they are most of the dates in a news article, and a chrono
+ * call per cue cost as much as the rest of reading.
+ */
+type FastCue =
+  | { kind: 'weekday'; start: number; end: number; weekday: number }
+  | { kind: 'deictic'; start: number; end: number; which: 'this' | 'last' | 'next'; unit: 'week' | 'weekend' | 'month' | 'year' }
+
+export interface SentenceCues {
+  /** Spans (relative to the sentence) for chrono to read around. */
+  cues: [number, number][]
+  fast: FastCue[]
+  year: boolean
+}
+
 /** Cue spans [start, end) in a sentence (offsets relative to it) from its tokens, and whether it holds a year. */
-function tokenCues(doc: Doc, s: Sentence): { cues: [number, number][]; year: boolean } {
+function tokenCues(doc: Doc, s: Sentence): SentenceCues {
   const cues: [number, number][] = []
+  const fast: FastCue[] = []
   let year = false
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
     const tok = doc.tokens[t]
@@ -163,6 +185,19 @@ function tokenCues(doc: Doc, s: Sentence): { cues: [number, number][]; year: boo
     if (n.charCodeAt(n.length - 1) === 46) n = n.slice(0, -1)
     if (n.startsWith('mid-')) n = n.slice(4)
     let hit = CUE_WORDS.has(n)
+    const prevNorm = t > s.tokenStart ? doc.tokens[t - 1].norm : ''
+    if (hit && WEEKDAYS.includes(n) && !CUE_DEICTIC.has(prevNorm)) {
+      fast.push({ kind: 'weekday', start: tok.start - s.start, end: tok.end - s.start, weekday: WEEKDAYS.indexOf(n) })
+      continue
+    }
+    if (!hit && FAST_DEICTIC.has(n)) {
+      const next = doc.tokens[t + 1]
+      if (next && next.sentence === s.index && FAST_UNIT.has(next.norm)) {
+        fast.push({ kind: 'deictic', start: tok.start - s.start, end: next.end - s.start, which: n as 'this' | 'last' | 'next', unit: next.norm as 'week' | 'weekend' | 'month' | 'year' })
+        t++
+        continue
+      }
+    }
     if (!hit && n === 'may') {
       const next = doc.tokens[t + 1]
       const prev = t > s.tokenStart ? doc.tokens[t - 1] : null
@@ -176,7 +211,7 @@ function tokenCues(doc: Doc, s: Sentence): { cues: [number, number][]; year: boo
     }
     if (hit) cues.push([tok.start - s.start, tok.end - s.start])
   }
-  return { cues, year }
+  return { cues, fast, year }
 }
 
 /** Stretches of the sentence around date cues, widened to word edges and merged when they touch. */
@@ -209,23 +244,78 @@ function interpret(sentence: string, ws: number, win: string, r: chrono.ParsedRe
   if (ANCHORED_ELSEWHERE.test(text) || PERIOD.test(text)) return null
   // A time of day alone ("at 3 p.m.") is not a date.
   if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('month') && !r.start.isCertain('year') && !/yesterday|today|tomorrow|tonight|ago|last|next|this/i.test(text)) return null
-  const lead = LEADING_MODIFIER.exec(sentence.slice(Math.max(0, start - 12), start))
-  if (lead && /^(earlier|later|early|late)\b/i.test(lead[0])) {
-    start -= lead[0].length
-    text = sentence.slice(start, ws + r.index) + text
-  }
+  ;({ start, text } = withModifier(sentence, start, text))
   // A date opening the sentence is governed by the verb after it ("On Tuesday, Rubio will join..."), so look there for the future.
-  const before = sentence.slice(0, start).trim() === '' ? sentence.slice(start + text.length, start + text.length + FUTURE_WINDOW_CHARS) : sentence.slice(0, start)
+  const before = tenseContext(sentence, start, start + text.length)
   let resolved: { date: string; precision: Precision } | null = null
   if (ref) resolved = resolve(r, text, ref, before)
   else if (!isRelative(win, r)) resolved = resolve(r, text, PROBE_A, before)
   return { start, end: start + text.length, text, date: resolved?.date ?? null, precision: resolved?.precision ?? precisionOf(r, text) }
 }
 
+/** Adds a reader's leading modifier ("earlier this month", "late Monday") to an expression at [start, start + text.length). */
+function withModifier(sentence: string, start: number, text: string): { start: number; text: string } {
+  const lead = LEADING_MODIFIER.exec(sentence.slice(Math.max(0, start - 12), start))
+  if (lead && /^(earlier|later|early|late)\b/i.test(lead[0])) return { start: start - lead[0].length, text: lead[0] + text }
+  return { start, text }
+}
+
+/** The text that governs an expression's tense: what precedes it, or what follows when it opens the sentence. */
+function tenseContext(sentence: string, start: number, end: number): string {
+  return sentence.slice(0, start).trim() === '' ? sentence.slice(end, end + FUTURE_WINDOW_CHARS) : sentence.slice(0, start)
+}
+
+function shiftDays(ref: Date, days: number): Date {
+  return new Date(ref.getTime() + days * DAY_MS)
+}
+
+/** A bare weekday or a "this/last/next" unit, read and resolved without chrono. */
+function readFast(sentence: string, f: FastCue, ref: Date | null): Found | null {
+  let start = f.start
+  let end = f.end
+  if (f.kind === 'weekday') {
+    const on = /\bon\s+$/i.exec(sentence.slice(Math.max(0, start - 4), start))
+    if (on) start -= on[0].length
+    const part = /^\s+(morning|afternoon|evening|night)\b/i.exec(sentence.slice(end, end + 12))
+    if (part) end += part[0].length
+  }
+  const m = withModifier(sentence, start, sentence.slice(start, end))
+  start = m.start
+  const text = m.text
+  const precision: Precision = f.kind === 'weekday' ? 'day' : f.unit === 'year' ? 'year' : 'month'
+  if (!ref) return { start, end: start + text.length, text, date: null, precision }
+  let date: string
+  if (f.kind === 'weekday') {
+    const future = FUTURE_CUE.test(tenseContext(sentence, start, start + text.length).slice(-FUTURE_WINDOW_CHARS))
+    const shift = future ? (f.weekday - ref.getUTCDay() + 7) % 7 : -((ref.getUTCDay() - f.weekday + 7) % 7)
+    date = shiftDays(ref, shift).toISOString().slice(0, 10)
+  } else {
+    const step = f.which === 'this' ? 0 : f.which === 'last' ? -1 : 1
+    if (f.unit === 'week' || f.unit === 'weekend') date = shiftDays(ref, 7 * step).toISOString().slice(0, 7)
+    else if (f.unit === 'month') {
+      const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() + step, 1, 12))
+      date = d.toISOString().slice(0, 7)
+    } else date = String(ref.getUTCFullYear() + step)
+  }
+  return { start, end: start + text.length, text, date, precision }
+}
+
 /** Finds the date expressions in one sentence; offsets are relative to the sentence. */
-export function findDates(sentence: string, ref: Date | null, cues?: { cues: [number, number][]; year: boolean }): Found[] {
+export function findDates(sentence: string, ref: Date | null, cues?: SentenceCues): Found[] {
   const out: Found[] = []
-  for (const [ws, we] of cueWindows(sentence, cues?.cues)) {
+  const chronoCues = cues ? [...cues.cues] : undefined
+  const fast: FastCue[] = []
+  // A fast cue near a chrono cue ("Friday, March 14") is chrono's to read as a whole.
+  for (const f of cues?.fast ?? []) {
+    if (cues!.cues.some(([a, b]) => a - WINDOW_CHARS < f.end && f.start < b + WINDOW_CHARS)) chronoCues!.push([f.start, f.end])
+    else fast.push(f)
+  }
+  chronoCues?.sort((a, b) => a[0] - b[0])
+  for (const f of fast) {
+    const found = readFast(sentence, f, ref)
+    if (found) out.push(found)
+  }
+  for (const [ws, we] of cueWindows(sentence, chronoCues)) {
     const win = sentence.slice(ws, we)
     for (const r of parseAt(win, ref ?? PROBE_A)) {
       const found = interpret(sentence, ws, win, r, ref)
@@ -254,7 +344,7 @@ export function createDates(): Stage {
       const dates: DateMention[] = []
       for (const s of doc.sentences) {
         const cues = tokenCues(doc, s)
-        if (cues.cues.length === 0 && !cues.year) continue
+        if (cues.cues.length === 0 && cues.fast.length === 0 && !cues.year) continue
         const st = text.slice(s.start, s.end)
         for (const f of findDates(st, ref, cues)) {
           dates.push({ start: s.start + f.start, end: s.start + f.end, text: f.text, sentence: s.index, date: f.date, precision: f.precision })
