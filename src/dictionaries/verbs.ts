@@ -116,6 +116,8 @@ export interface VerbDictionary {
   synsets: Map<string, Set<string>>
   /** For each synset, its multi-word members by first word (most members are one word: those need no joining). */
   multiword: Map<string, Map<string, string[][]>>
+  /** Synonym sets by the first word of their members: which sets a sentence could match at all. */
+  synsetsByWord: Map<string, string[]>
   /** Longest multi-word synset member, in words, so matching knows how far to look. */
   stats: { blocks: number; verbs: number; patterns: number; nominals: number; files: string[] }
   toPlover(code: string | null): Coding
@@ -182,11 +184,16 @@ export function stem(w: string): string {
   return w
 }
 
+/** What a pattern needs in the sentence: word stems, "&NAME" for a synonym set, a (single) preposition. */
 function anchorsOf(items: Item[], out: string[] = []): string[] {
   for (const it of items) {
     if (it.kind === 'word') out.push(stem(it.w.split(' ')[0]))
+    else if (it.kind === 'synset') out.push('&' + it.name)
     else if (it.kind === 'compound') anchorsOf(it.words, out)
-    else if (it.kind === 'pp') anchorsOf(it.words, out)
+    else if (it.kind === 'pp') {
+      if (it.prep && it.prep.length === 1) out.push(stem(it.prep[0]))
+      anchorsOf(it.words, out)
+    }
   }
   return out
 }
@@ -280,7 +287,14 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
   }
 
   const multiword = new Map<string, Map<string, string[][]>>()
+  const synsetsByWord = new Map<string, string[]>()
   for (const [name, set] of synsets) {
+    for (const m of set) {
+      const first = m.split(' ')[0]
+      const list = synsetsByWord.get(first)
+      if (!list) synsetsByWord.set(first, [name])
+      else if (!list.includes(name)) list.push(name)
+    }
     const byFirst = new Map<string, string[][]>()
     for (const m of set) {
       if (!m.includes(' ')) continue
@@ -368,6 +382,7 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
     nominals,
     synsets,
     multiword,
+    synsetsByWord,
     stats: { blocks: blocks.size, verbs: nVerbs, patterns: nPatterns, nominals: nominals.size, files: files.map((f) => f.name) },
     toPlover,
   }

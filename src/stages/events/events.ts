@@ -93,11 +93,19 @@ function thatClauseEnd(v: SentenceView, from: number): number {
 }
 
 const stemCache = new WeakMap<SentenceView, Set<string>>()
-function stemsOf(v: SentenceView): Set<string> {
+/** Anchors present in a sentence: word stems and "&NAME" for every synonym set one of its words starts. */
+function stemsOf(v: SentenceView, dict: VerbDictionary): Set<string> {
   let set = stemCache.get(v)
   if (!set) {
     set = new Set<string>()
-    for (const t of v.toks) { set.add(stem(t.norm)); if (t.lemma !== t.norm) set.add(stem(t.lemma)) }
+    for (const t of v.toks) {
+      set.add(stem(t.norm))
+      if (t.lemma !== t.norm) set.add(stem(t.lemma))
+      for (const w of t.lemma !== t.norm ? [t.norm, t.lemma] : [t.norm]) {
+        const names = dict.synsetsByWord.get(w)
+        if (names) for (const n of names) set.add('&' + n)
+      }
+    }
     stemCache.set(v, set)
   }
   return set
@@ -192,7 +200,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     // A verb taking a clause ("adding that", "thought it was") is saying or thinking: only a pattern makes it an event.
     const clausal = !nx || nx.norm === 'that' || nx.norm === ',' || nx.norm === ':' || nx.norm === '.' || (nx.pos === 'PRON' && !!nx2 && (nx2.pos === 'AUX' || nx2.pos === 'VERB'))
     // Stems present in the sentence: a pattern whose literal words are absent cannot match.
-    const present = stemsOf(v)
+    const present = stemsOf(v, dict)
     let best: { coding: Coding; spec: number; end: number; why: string[] } | null = null
     // Later files (our additions, the user's own) come first, so they win ties with PETRARCH's entries.
     for (let e = hit.entries.length - 1; e >= 0; e--) {
