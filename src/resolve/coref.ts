@@ -83,6 +83,13 @@ export function resolveCoreference(input: CorefInput): void {
     const prev = byGiven.get(g)
     byGiven.set(g, prev === undefined || prev?.name === m.name ? m : null)
   }
+  // known people by surname and by one-word alias, built once: the list can hold thousands
+  const knownBy = new Map<string, CorefInput['knownPeople'][number]>()
+  for (const kp of knownPeople) {
+    const sn = surname(kp.name)
+    if (sn && !knownBy.has(sn)) knownBy.set(sn, kp)
+    for (const ph of kp.phrases) if (!/\s/.test(ph.trim()) && !knownBy.has(ph.toLowerCase())) knownBy.set(ph.toLowerCase(), kp)
+  }
   const added: Mention[] = []
   for (const p of pending) {
     let ref = bySurname.get(p.norm) ?? (bySurname.has(p.norm) ? null : byGiven.get(p.norm))
@@ -90,7 +97,7 @@ export function resolveCoreference(input: CorefInput): void {
       added.push({ text: p.text, start: p.start, end: p.end, sentence: p.sentence, name: ref.name, type: 'person', country: ref.country, sector: ref.sector, code: ref.code, origin: 'coref:surname', acts: true, role: 'actor' })
       continue
     }
-    const k = knownPeople.find((kp) => surname(kp.name) === p.norm || kp.phrases.some((ph) => ph.toLowerCase() === p.norm))
+    const k = knownBy.get(p.norm)
     if (k) {
       const r = k.role
       added.push({ text: p.text, start: p.start, end: p.end, sentence: p.sentence, name: k.name, type: 'person', country: r?.country ?? null, sector: r?.sector ?? null, code: r?.code ?? null, origin: 'coref:known', acts: true, role: 'actor' })
@@ -112,16 +119,20 @@ export function resolveCoreference(input: CorefInput): void {
     }
   }
   // "the council" after "UN Security Council"
-  const orgs = mentions.filter((m) => m.type === 'organization' && m.name)
+  // mentions are in text order: the last organization seen for each head word is the referent
+  const lastOrgByHead = new Map<string, Mention>()
   for (const m of mentions) {
+    if (m.type === 'organization' && m.name && m.origin !== 'definite') {
+      const w = m.name.toLowerCase().split(/\s+/)
+      lastOrgByHead.set(w[w.length - 1], m)
+    }
     if (m.name || m.type !== 'organization' && m.type !== 'group') continue
     const words = m.text.toLowerCase().split(/\s+/)
     const head = words[words.length - 1]
     if (!DEFINITE_HEADS.has(head)) continue
     const before = text.slice(Math.max(0, m.start - 4), m.start).toLowerCase()
     if (!before.endsWith('the ')) continue
-    let ref: Mention | undefined
-    for (const o of orgs) if (o.start < m.start && o.name!.toLowerCase().endsWith(head)) ref = o
+    const ref = lastOrgByHead.get(head)
     if (ref) {
       m.name = ref.name
       m.acts = true
@@ -133,7 +144,12 @@ export function resolveCoreference(input: CorefInput): void {
     }
   }
   // a definite description nothing named earlier ("the council" with no council before) says nothing
-  for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i].origin === 'definite' && !mentions[i].name) mentions.splice(i, 1)
+  const vague = mentions.filter((m) => m.origin === 'definite' && !m.name)
+  if (vague.length > 0) {
+    const kept = mentions.filter((m) => !(m.origin === 'definite' && !m.name))
+    mentions.length = 0
+    mentions.push(...kept)
+  }
   if (added.length > 0) {
     mentions.push(...added)
     mentions.sort((x, y) => x.start - y.start || y.end - x.end)

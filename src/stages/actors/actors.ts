@@ -319,6 +319,10 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       for (const s of doc.sentences) {
         const units = scan(doc, texts, norms, s.tokenStart, s.tokenEnd, date)
         const used = new Set<Unit>()
+        // token -> unit covering it, so title tails look units up in constant time (long sentences stay linear)
+        const cover: Array<Unit | undefined> = new Array(s.tokenEnd - s.tokenStart)
+        for (const x of units) for (let t = x.a; t < x.b; t++) cover[t - s.tokenStart] = x
+        const unitAt = (t: number) => cover[t - s.tokenStart]
         const emit = (a: number, b: number, m: Omit<Mention, 'text' | 'start' | 'end' | 'sentence'>) => {
           // one fixed shape for every mention: spreads of differently shaped objects are slow
           const start = toks[a].start
@@ -416,7 +420,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               if (end < s.tokenEnd && (norms[end] === 'for' || norms[end] === 'of') && !ORG_HEADS.has(norms[nu.b - 1])) {
                 let e = end + 1
                 while (e < s.tokenEnd && e - end <= MAX_TITLE_TAIL && (toks[e].pos === 'NOUN' || toks[e].pos === 'ADJ' || toks[e].pos === 'PROPN' || norms[e] === 'and')) {
-                  const at = units.find((x) => x.a <= e && e < x.b)
+                  const at = unitAt(e)
                   // a name that starts with a given name is the title's holder, not its tail
                   if (at && (at.k === 'name' ? firstNames.has(norms[at.a]) || at.b > s.tokenEnd : at.k !== 'agent')) break
                   e = at ? at.b : e + 1
@@ -424,7 +428,10 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
                 // "of Russia" (a country) is a relation, handled elsewhere; a tail ends on a word
                 if (e > end + 1 && norms[e - 1] !== 'and') {
                   end = e
-                  for (const x of units) if ((x.k === 'name' || x.k === 'agent') && x.a >= nu.b && x.b <= end) used.add(x)
+                  for (let t = nu.b; t < end; t++) {
+                    const x = unitAt(t)
+                    if (x && (x.k === 'name' || x.k === 'agent') && x.a >= nu.b && x.b <= end) used.add(x)
+                  }
                 }
               }
               let after = ui + 2
@@ -601,7 +608,11 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       if (unconfirmed.length > 0) {
         const lone = new Set(pending.map((p) => p.norm))
         const drop = new Set(unconfirmed.filter((m) => !lone.has(m.name!.split(/\s+/).pop()!.toLowerCase())))
-        for (let i = mentions.length - 1; i >= 0; i--) if (drop.has(mentions[i])) mentions.splice(i, 1)
+        if (drop.size > 0) {
+          const kept = mentions.filter((m) => !drop.has(m))
+          mentions.length = 0
+          mentions.push(...kept)
+        }
       }
       mentions.sort((x, y) => x.start - y.start || y.end - x.end)
       resolveCoreference({ text, mentions, pending, titleKeys, knownPeople: knownPeople.map((k) => ({ name: k.name, phrases: k.phrases, role: resolveRole(k.roles, date) })) })
