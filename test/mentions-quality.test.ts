@@ -17,7 +17,9 @@ function asMention(m: { text: string; start: number; end: number; type: Mention[
 
 test('the gold is intact: at least 10 articles, every offset points at its text', () => {
   assert.ok(gold.length >= 10)
-  for (const a of gold) for (const m of a.mentions) assert.equal(a.text.slice(m.start, m.end), m.text, `${a.id} ${m.text}@${m.start}`)
+  const heldout = loadGold('gold-heldout.jsonl')
+  assert.ok(heldout.length >= 3 && heldout.every((h) => !gold.some((g) => g.id === h.id)), 'held-out articles are not in the development set')
+  for (const a of [...gold, ...heldout]) for (const m of a.mentions) assert.equal(a.text.slice(m.start, m.end), m.text, `${a.id} ${m.text}@${m.start}`)
   assert.ok(new Set(gold.map((a) => a.section)).size >= 6, 'varied sections')
 })
 
