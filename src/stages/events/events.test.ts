@@ -73,11 +73,15 @@ test('appositive: the subject is the head, not the name inside the apposition', 
   assert.equal(d.events[0].actor[0].name, 'Dmitry Peskov')
 })
 
-test('relative clause: "Iran, which backs Hamas" codes Iran as the actor', () => {
-  const d = code('Russia criticized Iran, which supports Hamas.', { Russia: C('RUS'), Iran: C('IRN'), Hamas: C('PSE', { type: 'organization' }) })
-  const support = d.events.find((e) => e.type === 'SUPPORT')
-  assert.ok(support, briefs(d).join('; '))
-  assert.equal(who(support.actor), 'IRN')
+test('relative clause: the antecedent is the actor; a present-tense relative clause is background', () => {
+  const actors = { Russia: C('RUS'), Iran: C('IRN'), Hamas: C('PSE', { type: 'organization' }) }
+  const d = code('Russia criticized Iran, which sent weapons to Hamas.', actors)
+  const aid = d.events.find((e) => e.type === 'AID')
+  assert.ok(aid, briefs(d).join('; '))
+  assert.equal(who(aid.actor), 'IRN')
+  assert.equal(who(aid.recipient), 'PSE')
+  const bg = code('Russia criticized Iran, which supports Hamas.', actors)
+  assert.ok(!bg.events.some((e) => e.type === 'SUPPORT'), briefs(bg).join('; '))
 })
 
 test('nominal events: "talks between X and Y" puts both in actor; "the expulsion of"', () => {

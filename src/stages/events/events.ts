@@ -469,6 +469,12 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         // "X and Y met": with no recipient, a meeting's coordinated subject are all participants (PLOVER).
       }
     }
+    // "U.S. Central Command, which oversees operations": a present-tense relative clause describes a
+    // standing role or relation, background rather than an event.
+    if (subj?.rule === 'relative-clause antecedent' && !trig.nominal) {
+      const vt = toks[trig.head]
+      if (vt.norm !== vt.lemma && /[^s]s$/.test(vt.norm) && g === trig.head) return null
+    }
     for (const m of actors) used.add(m)
     recipients = recipients.filter((m) => !used.has(m))
     if (actors.length === 0) return null // require_dyad lesson: an event needs an actor
