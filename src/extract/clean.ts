@@ -34,19 +34,33 @@ const NEVER_BY_CLASS = new Set(['HTML', 'BODY', 'ARTICLE', 'MAIN', 'TABLE', 'TBO
 /** A furniture-marked element holding more than this share of the page's text is a wrapper, not furniture. */
 const WRAPPER_SHARE = 0.35
 
-function classWords(el: any): string[] {
-  const s = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
-  if (s.trim() === '') return []
-  return s.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)
+function splitWords(token: string): string[] {
+  return token.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)
 }
 
+function classWords(el: any): string[] {
+  const s = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
+  return s.trim() === '' ? [] : splitWords(s)
+}
+
+/**
+ * Furniture by class/id. Each class token is read like an English compound, its last known word
+ * deciding: "related-articles" and "article-share" are furniture, "share-article" and
+ * "article-body" are content. Any content token keeps the element.
+ */
 function isFurnitureByClass(el: any): boolean {
-  const words = classWords(el)
-  if (words.length === 0) return false
+  const s = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.trim()
+  if (s === '') return false
   let furniture = false
-  for (const w of words) {
-    if (CONTENT_WORDS.has(w)) return false
-    if (FURNITURE_WORDS.has(w)) furniture = true
+  for (const token of s.split(/\s+/)) {
+    const words = splitWords(token)
+    for (let i = words.length - 1; i >= 0; i--) {
+      if (CONTENT_WORDS.has(words[i])) return false
+      if (FURNITURE_WORDS.has(words[i])) {
+        furniture = true
+        break
+      }
+    }
   }
   return furniture
 }
