@@ -88,7 +88,9 @@ function shouldJoin(text: string, tokens: Token[], prev: [number, number], next:
   // "U.K.-U.S." and "Kenya-U.S." split after the "U.": an initial after a hyphen continues.
   if (/[-–]\p{Lu}\.$/u.test(text.slice(Math.max(0, tokens[prev[1] - 1].end - 4), tokens[prev[1] - 1].end)) && /^\p{Lu}\./u.test(nextText)) return true
   // A "sentence" of punctuation only (a lone "…" between two sentences) belongs to the one before.
-  if (tokens.slice(next[0], next[1]).every((t) => t.pos === 'PUNCT' || t.pos === 'SYM')) return true
+  let punctOnly = true
+  for (let t = next[0]; t < next[1] && punctOnly; t++) punctOnly = tokens[t].pos === 'PUNCT' || tokens[t].pos === 'SYM'
+  if (punctOnly) return true
   // The rest of an ellipsis, or a sentence that opens with a lowercase word: it continues the last one.
   if (/^\.+/.test(nextText)) return true
   if (/^["“”'‘’(\[]*\p{Ll}/u.test(nextText) && !/^(e\.g|i\.e|iphone|ebay)/i.test(nextText)) return true
