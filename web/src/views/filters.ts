@@ -38,7 +38,13 @@ export function filterForm(view: string, r: Route, keys: readonly string[] = FIL
     since: field('From', input('since', 'date')),
     until: field('To', input('until', 'date')),
   }
-  const form = h('form', { class: 'filters', 'aria-label': 'Filter events' }, keys.map((k) => all[k]), h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply'), h('a', { href: `#/${view}`, class: 'button-link' }, 'Clear')))
+  const active = keys.filter((k) => p[k]).length
+  // On a phone the filters would push the results off the first screen: folded unless in use.
+  const open = active > 0 || window.matchMedia('(min-width: 761px)').matches
+  const form = h('form', { class: 'filters', 'aria-label': 'Filter events' },
+    h('details', { class: 'filter-box', open },
+      h('summary', {}, active ? `Filters (${active} in use)` : 'Filters'),
+      h('div', { class: 'filter-fields' }, keys.map((k) => all[k]), h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply'), h('a', { href: `#/${view}`, class: 'button-link' }, 'Clear')))))
   form.addEventListener('submit', (ev) => {
     ev.preventDefault()
     const data = new FormData(form)

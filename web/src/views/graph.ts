@@ -28,7 +28,8 @@ export async function graphView(root: HTMLElement, r: Route): Promise<void> {
   const minWeight = Math.max(1, Number(r.params.get('min')) || 1)
   const form = filterForm('graph', r)
   const minField = h('label', { class: 'field' }, h('span', {}, 'Min. events per edge'), h('input', { name: 'min', type: 'number', min: '1', value: String(minWeight) }))
-  form.insertBefore(minField, form.querySelector('.actions'))
+  const actions = form.querySelector('.actions')!
+  actions.parentElement!.insertBefore(minField, actions)
   root.append(h('h1', {}, 'Network of actors'), form)
   const raw = await api.graph({ ...params, max_events: 3000 })
   const g = prune(raw, minWeight)

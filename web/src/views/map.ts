@@ -16,7 +16,10 @@ interface Topology {
   objects: Record<string, { type: string; geometries: { type: string; arcs: number[][][] | number[][] }[] }>
 }
 
-/** Decodes TopoJSON's delta-encoded, quantized arcs into an SVG path of the land. */
+/**
+ * Decodes TopoJSON's delta-encoded, quantized arcs into an SVG path of the land. Rings cut by the
+ * antimeridian (Chukotka, Fiji) are unwrapped and drawn on both edges, so no sliver runs across.
+ */
 function landPath(t: Topology): string {
   const [sx, sy] = t.transform.scale
   const [tx, ty] = t.transform.translate
@@ -26,16 +29,36 @@ function landPath(t: Topology): string {
     return arc.map(([dx, dy]) => {
       x += dx
       y += dy
-      return [(x * sx + tx + 180) * K, (90 - (y * sy + ty)) * K] as const
+      return [x * sx + tx, y * sy + ty] as [number, number]
     })
   })
+  const draw = (pts: [number, number][], shift: number) =>
+    'M' + pts.map(([lon, lat]) => `${((lon + shift + 180) * K).toFixed(1)},${((90 - lat) * K).toFixed(1)}`).join('L') + 'Z'
   const ring = (ids: number[]) => {
-    const pts: (readonly [number, number])[] = []
+    const pts: [number, number][] = []
     for (const i of ids) {
       const a = i >= 0 ? arcs[i] : [...arcs[~i]].reverse()
       pts.push(...(pts.length ? a.slice(1) : a))
     }
-    return 'M' + pts.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L') + 'Z'
+    // Unwrap jumps of more than half the globe; a ring around the pole (Antarctica) does not close
+    // when unwrapped and is drawn as it is.
+    const un: [number, number][] = []
+    let off = 0
+    for (let i = 0; i < pts.length; i++) {
+      if (i) {
+        const d = pts[i][0] - pts[i - 1][0]
+        if (d > 180) off -= 360
+        else if (d < -180) off += 360
+      }
+      un.push([pts[i][0] + off, pts[i][1]])
+    }
+    if (off !== 0) return draw(pts, 0)
+    const min = Math.min(...un.map((p) => p[0]))
+    const max = Math.max(...un.map((p) => p[0]))
+    let d = draw(un, 0)
+    if (max > 180) d += draw(un, -360)
+    if (min < -180) d += draw(un, 360)
+    return d
   }
   let d = ''
   for (const obj of Object.values(t.objects)) {
