@@ -72,7 +72,7 @@ export function isModifierVerb(v: SentenceView, i: number, g: number): boolean {
   const participle = t.norm !== t.lemma && /(ed|en|wn|ld|lt|ught)$/.test(t.norm)
   if (ing && (prev.pos === 'ADP' || (prev.norm === 'to' && prev.pos !== 'PART'))) return true
   // "Algeria's leading activist", "the ruling party": an -ing word after a determiner or possessive is an adjective.
-  if (ing && (prev.pos === 'DET' || prev.norm === "'s" || prev.norm === '’s')) return true
+  if ((ing || participle) && (prev.pos === 'DET' || prev.norm === "'s" || prev.norm === '’s')) return true
   const afterNoun = (prev.pos === 'NOUN' || prev.pos === 'PROPN') && v.mentionAt[i - 1] < 0
   if (afterNoun && ing) return true
   const next = v.toks[i + 1]
@@ -323,7 +323,11 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           // Coordinated verbs and participles share the subject of the clause before them.
           const before = g > 0 ? v.toks[g - 1] : null
           const coordinated = before && (before.pos === 'CCONJ' || (before.norm === ',' && /ing$/.test(t.norm)))
-          if (coordinated && lastSubject && !subj.group) {
+          const participial = !!before && before.norm === ',' && /ing$/.test(t.norm) && g === i
+          if (participial && lastSubject) {
+            // "..., killing one person": a participle clause after a comma belongs to the main clause's subject.
+            subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'participle clause: subject of the main clause' }
+          } else if (coordinated && lastSubject && !subj.group) {
             subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'shared subject of coordinated verb' }
           } else if (subj.rule === 'pronoun' && lastSubject) {
             // "The rebels said they will release ...": the pronoun is the speaker of the governing clause.

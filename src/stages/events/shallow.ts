@@ -12,6 +12,7 @@ const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'whether
 const RELATIVES = new Set(['which', 'who', 'whom', 'that'])
 const QUOTE_CHARS = new Set(['"', '“', '”', '«', '»', '„'])
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am'])
+const TRAILING_SPEECH = new Set(['said', 'says', 'told', 'reported', 'added', 'announced', 'stated', 'confirmed', 'quoted'])
 const CIRCUMSTANCE = new Set(['despite', 'after', 'before', 'following', 'amid', 'because', 'unlike', 'notwithstanding', 'while', 'whereas', 'although', 'though'])
 export const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'around'])
 
@@ -290,6 +291,13 @@ export function objectRegionEnd(v: SentenceView, from: number): number {
     if (v.mentionAt[i] >= 0) continue
     if (t.norm === ';' || t.norm === ':' || isQuote(t) || t.norm === '—') return i
     if ((t.norm === 'which' || t.norm === 'who') && i > from) return i
+    // ", Human Rights Watch said Thursday": a trailing attribution is not part of the object.
+    if (t.norm === ',' && i > from) {
+      for (let k = i + 1; k < Math.min(v.toks.length, i + 9); k++) {
+        const u = v.toks[k]
+        if (u.pos === 'VERB') { if (TRAILING_SPEECH.has(u.norm)) return i; break }
+      }
+    }
     // A new finite clause after a comma or "and"/"but": the object slot ends before it.
     if (t.pos === 'VERB' && i > from) {
       const p = v.toks[i - 1]
