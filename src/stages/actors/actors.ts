@@ -482,7 +482,10 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
                 continue
               }
               const orgName = type === 'organization' ? text.slice(toks[u.a].start, toks[end - 1].end).replace(/[’']s\b/, '') : null
-              const mm = emit(u.a, end, { name: aff0.name && nu.relational ? null : orgName, type, country, sector, code: titleCode, origin: `title:${nu.origin}`, acts: true, role: 'actor' })
+              // "Hamas representatives", "the Hamas delegation" stand for Hamas; "a Hamas spokesman" is an unnamed person
+              const standsFor = type === 'group' && aff0.name && u.k === 'actor' && u.entry.type !== 'person'
+              const titleName = standsFor ? aff0.name! : aff0.name && nu.relational ? null : orgName
+              const mm = emit(u.a, end, { name: titleName, type: standsFor ? 'organization' : type, country, sector, code: titleCode, origin: `title:${nu.origin}`, acts: true, role: 'actor' })
               if (type === 'person') titleKeys.set(mm, titleKey)
               used.add(u).add(nu)
               continue
