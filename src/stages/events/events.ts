@@ -537,9 +537,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     const target = subjectOf(v, g, isRecipientMention)
     if (!target.group) return null
     let k = target.group.start - 1
-    if (k >= 0 && v.toks[k].norm === 'that') k--
-    // Skip a time expression between the speech verb and "that" ("said on Friday that").
-    while (k >= 0 && (v.toks[k].pos === 'PROPN' || v.toks[k].pos === 'NOUN' || v.toks[k].pos === 'ADV' || v.toks[k].pos === 'NUM' || v.toks[k].pos === 'ADP') && v.mentionAt[k] < 0 && k > target.group.start - 6) k--
+    // Skip the determiner, "that" and a time expression between the speech verb and the clause ("said on Friday that the ...").
+    while (k >= 0 && k > target.group.start - 8 && v.mentionAt[k] < 0 && (v.toks[k].norm === 'that' || ['PROPN', 'NOUN', 'ADV', 'NUM', 'ADP', 'DET'].includes(v.toks[k].pos))) k--
     if (k < 0 || v.toks[k].pos !== 'VERB' || !isSpeechVerb(v.toks[k].lemma, v.toks[k].norm)) return null
     const speaker = subjectOf(v, verbGroupStart(v, k), isSubjectMention)
     if (!speaker.group) return null
