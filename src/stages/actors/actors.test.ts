@@ -131,6 +131,9 @@ test('places: regions and cities carry country and coordinates', () => {
 test('known actors from earlier articles resolve a bare surname; user dictionaries win', () => {
   const known = withOptions({ knownActors: [{ name: 'Ali Bagheri Kani', country: 'IRN', sector: 'GOV', code: 'IRNGOV', type: 'person' }] })
   const kani = find(mentions('Kani said the talks went well.', '2023-11-01', known), 'Kani')
+  const tassKnown = withOptions({ knownActors: [{ name: 'Tass', country: 'RUS', sector: 'MED', code: 'RUSMED', type: 'organization' }] })
+  const tass = find(mentions('Tass reported the talks.', '2023-11-01', tassKnown), 'Tass')
+  assert.deepEqual([tass.role, tass.acts], ['media', false])
   assert.deepEqual([kani.name, kani.code], ['Ali Bagheri Kani', 'IRNGOV'])
   const dir = mkdtempSync(join(tmpdir(), 'ng-actors-'))
   try {

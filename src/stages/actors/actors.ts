@@ -110,7 +110,9 @@ function knownToEntry(k: KnownActor, i: number): ActorEntry {
   const country = k.country ?? split.country
   const sector = k.sector ?? split.sector
   const phrases = [k.name, ...(k.aliases ?? [])]
-  return { name: k.name, type: k.type, phrases, roles: [{ code: k.code ?? `${country ?? ''}${sector ?? ''}`, country, sector }], origin: `known:${i}` }
+  // an outlet learned from earlier articles still only reports
+  const media = sector === 'MED' && k.type === 'organization'
+  return { name: k.name, type: k.type, phrases, roles: [{ code: k.code ?? `${country ?? ''}${sector ?? ''}`, country, sector }], origin: `known:${i}`, ...(media ? { role: 'media' as const } : {}) }
 }
 
 export function createActorStage(opts: ActorStageOptions = {}): Stage {
