@@ -1,6 +1,7 @@
 // PostgreSQL backend, for many writers on many machines: `pg` (loaded only when a postgres:// URL
 // is opened), full-text search through a generated tsvector, and the job queue in the same database.
 import type { Pool, PoolClient } from 'pg'
+import { contentHash } from '../../core/hash.js'
 import { SqlStore, type Conn, type Driver, type Row } from '../sql-store.js'
 import { redactUrl, StoreError, type Job, type JobPayload, type JobQueue, type Store, type StoreOptions } from '../store.js'
 
@@ -74,11 +75,21 @@ export async function openPostgresStore(rawUrl: string, opts: StoreOptions = {})
   }
 }
 
-function connOf(q: (sql: string, params?: unknown[]) => Promise<{ rows: Row[]; rowCount: number | null }>): Conn {
+type Query = (q: string | { name: string; text: string; values: unknown[] }, params?: unknown[]) => Promise<{ rows: Row[]; rowCount: number | null }>
+
+/** Converted SQL and a statement name per distinct text: named statements are parsed and planned once per connection. */
+const prepared = new Map<string, { name: string; text: string }>()
+function named(sql: string, values: unknown[]) {
+  let p = prepared.get(sql)
+  if (!p) prepared.set(sql, (p = { name: 'ng' + contentHash(sql), text: toPg(sql) }))
+  return { name: p.name, text: p.text, values }
+}
+
+function connOf(q: Query): Conn {
   return {
-    all: async (sql, params = []) => (await q(toPg(sql), params)).rows,
-    get: async (sql, params = []) => (await q(toPg(sql), params)).rows[0],
-    run: async (sql, params = []) => (await q(toPg(sql), params)).rowCount ?? 0,
+    all: async (sql, params = []) => (await q(named(sql, params))).rows,
+    get: async (sql, params = []) => (await q(named(sql, params))).rows[0],
+    run: async (sql, params = []) => (await q(named(sql, params))).rowCount ?? 0,
     exec: async (sql) => void (await q(sql)),
   }
 }
@@ -93,7 +104,7 @@ class PgDriver implements Driver {
     readonly url: string,
     private schema: string | null,
   ) {
-    this.base = connOf((sql, params) => this.withClient((c) => c.query(sql, params as unknown[])))
+    this.base = connOf((sql, params) => this.withClient((c) => c.query(sql as any, params as unknown[])))
     this.queue = new PgQueue(this)
   }
 
@@ -119,7 +130,7 @@ class PgDriver implements Driver {
         return await this.withClient(async (client) => {
           await client.query('BEGIN')
           try {
-            const out = await fn(connOf((sql, params) => client.query(sql, params as unknown[])))
+            const out = await fn(connOf((sql, params) => client.query(sql as any, params as unknown[])))
             await client.query('COMMIT')
             return out
           } catch (e) {
