@@ -95,8 +95,26 @@ async function requestMix(base: string): Promise<string[]> {
     const word = String(e.sentence_text ?? '').split(/\W+/).find((w: string) => w.length > 5)
     if (word) withCursors.push(`/api/events?q=${encodeURIComponent(word)}`)
   }
-  return withCursors
+  return [...new Set(withCursors)]
 }
+
+/** Times each query shape alone (median of 3) so a failing run names the queries that cost the most. */
+async function slowest(base: string, paths: string[], n: number): Promise<string[]> {
+  const timed: [string, number][] = []
+  for (const p of paths) {
+    const t: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now()
+      await (await fetch(base + p)).arrayBuffer()
+      t.push(performance.now() - t0)
+    }
+    timed.push([p, t.sort((a, b) => a - b)[1]])
+  }
+  return timed.sort((a, b) => b[1] - a[1]).slice(0, n).map(([p, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${p.length > 90 ? p.slice(0, 87) + '...' : p}`)
+}
+
+/** Slowest shapes listed after the uncached round. */
+const SLOWEST_SHOWN = 6
 
 interface Round {
   label: string
@@ -104,7 +122,7 @@ interface Round {
   lines: string[]
 }
 
-async function round(db: string, cacheTtlMs: number, label: string): Promise<Round & { health: any; shapes: number }> {
+async function round(db: string, cacheTtlMs: number, label: string, diagnose = false): Promise<Round & { health: any; shapes: number }> {
   const { child, base } = await startServer(db, cacheTtlMs)
   try {
     const health = await getJson(`${base}/api/health`)
@@ -118,6 +136,7 @@ async function round(db: string, cacheTtlMs: number, label: string): Promise<Rou
     const errors = r.errors + r.timeouts + r.non2xx
     const rps = r.requests.average
     const ok = rps >= MIN_RPS && r.latency.p99 < MAX_P99_MS && errors === 0
+    const diag = diagnose ? ['  slowest shapes, one at a time on the idle server (median of 3):', ...(await slowest(base, paths, SLOWEST_SHOWN))] : []
     return {
       label,
       ok,
@@ -129,6 +148,7 @@ async function round(db: string, cacheTtlMs: number, label: string): Promise<Rou
         `  latency           p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`,
         `  errors            ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx`,
         `  verdict           ${ok ? 'PASS' : 'FAIL'} (needs >= ${MIN_RPS} req/s, p99 < ${MAX_P99_MS} ms, 0 errors)`,
+        ...diag,
       ],
     }
   } finally {
@@ -140,7 +160,7 @@ async function round(db: string, cacheTtlMs: number, label: string): Promise<Rou
 export async function run(opts: BenchOptions): Promise<void> {
   const db = await ensureDatabase(opts.db)
   const cached = await round(db, CACHE_TTL_MS, `as served (serve defaults: --cache-ttl ${CACHE_TTL_MS})`)
-  const raw = await round(db, 0, 'database every time (--cache-ttl 0)')
+  const raw = await round(db, 0, 'database every time (--cache-ttl 0)', true)
   const h = cached.health
   if (!opts.db && h.events < DEFAULT_EVENTS) process.stdout.write(`load: note: ${h.db} holds ${h.events} events, fewer than ${DEFAULT_EVENTS}; delete it to regenerate\n`)
   process.stdout.write(
