@@ -88,7 +88,8 @@ export const articleBody = z
 
 /** Parses query parameters, treating empty values as absent (what an HTML form sends). */
 export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
-  const clean: Record<string, unknown> = {}
+  // No prototype: a parameter named __proto__ stays a key (and is refused as unknown).
+  const clean: Record<string, unknown> = Object.create(null)
   for (const [k, v] of Object.entries((query ?? {}) as Record<string, unknown>)) if (v !== '') clean[k] = v
   const r = schema.safeParse(clean)
   if (!r.success) throw new ApiError(400, 'bad_request', describeZod(r.error, 'query'))
