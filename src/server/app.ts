@@ -1,4 +1,7 @@
 // `newsgraph serve`: the HTTP API of SPEC.md over any Store, plus the built web UI.
+// Beyond SPEC.md, for the UI: GET /api/events/:id (one event), GET /api/graph and GET /api/places
+// (the network and the map: the filtered events folded into actor pairs / locations, bounded by
+// max_events). Pages are {items, next}; pass `next` back as `cursor`.
 import { timingSafeEqual } from 'node:crypto'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Coder } from '../coder.js'
