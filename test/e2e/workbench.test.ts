@@ -112,6 +112,8 @@ describe('workbench in Chromium', { skip, timeout: 300_000 }, () => {
   test('the seed article shows highlighted actors and the CONSULT event in Moscow with its explanation', async () => {
     await page.locator('table.events a[href*="seed-moscow-talks"]').first().click()
     await page.waitForSelector('#article-text mark.mention')
+    // npm start's loading gives the seed its publication date, so 'on Thursday' resolves.
+    assert.match((await page.textContent('.meta')) ?? '', /2023-10-27/)
     const marks = await page.locator('#article-text mark.mention').allTextContents()
     assert.ok(marks.includes('Hamas'), `mentions: ${marks.slice(0, 20).join(' | ')}`)
     assert.ok(marks.some((m) => /Ali Bagheri Kani/.test(m)))
@@ -121,6 +123,7 @@ describe('workbench in Chromium', { skip, timeout: 300_000 }, () => {
     const panel = page.locator('.explain')
     await panel.locator('dd', { hasText: /^Moscow, RUS$/ }).waitFor()
     assert.match((await panel.textContent()) ?? '', /CONSULT[\s\S]*Ali Bagheri Kani[\s\S]*Moscow/)
+    assert.match((await panel.textContent()) ?? '', /2023-10-26/, 'Thursday before the 27th')
     assert.equal(await page.locator('.trigger.sel-trigger').count(), 1)
     await shot('03-seed-article')
   })
