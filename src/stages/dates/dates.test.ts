@@ -109,3 +109,9 @@ test('weekday and this/last/next expressions: parts of day, ranges, months and y
   assert.deepEqual([unknown.date, unknown.precision], [null, 'month'])
   assert.equal(only('He spoke on Friday, March 14, in Ottawa.', '2025-03-20').date, '2025-03-14')
 })
+
+test('a year after "the" or a possessive is a date; a count is not', () => {
+  assert.equal(only('Kenyatta backed him in the 2022 election campaign.', '2024-10-31').date, '2022')
+  assert.equal(only('It resembled Boko Haram’s 2014 abduction of schoolgirls.', '2021-03-02').date, '2014')
+  assert.equal(read('They sent 2000 troops and the 2000 soldiers left.', '2021-03-02').dates.length, 0)
+})

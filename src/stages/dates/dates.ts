@@ -41,8 +41,8 @@ const DURATION = /^(after|for|within|in|over|during|about|nearly|almost|more tha
 /** Modifiers chrono leaves out that belong to the expression as a reader sees it. */
 const LEADING_MODIFIER = /(?:\b(?:earlier|later|early|late|since|until|by|before|after|in|on|during)\s+)$/i
 
-/** A year after one of these prepositions is a date, not a number ("in 2022", "since 1991"). */
-const YEAR_EXPR = /\b(?:in|since|by|during|until|till|of|from|before|after|early|late|mid-?)\s+((?:1[89]|20)\d\d)\b(?!\s*(?:%|percent|people|troops|soldiers|men|women|km|miles|tons|dollars))/gi
+/** A year after one of these prepositions, "the" or a possessive is a date, not a number ("in 2022", "since 1991", "the 2023 election", "Boko Haram’s 2014 abduction"). */
+const YEAR_EXPR = /(?:\b(?:in|since|by|during|until|till|of|from|before|after|early|late|mid-?|the)|['’]s)\s+((?:1[89]|20)\d\d)\b(?!\s*(?:%|percent|people|troops|soldiers|men|women|km|miles|tons|dollars))/gi
 
 const DAY_MS = 86_400_000
 
