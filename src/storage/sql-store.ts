@@ -566,11 +566,13 @@ export class SqlStore implements Store {
       else pt.b_to_a += n
     }
     const limit = Math.min(opts.eventLimit ?? DEFAULT_TIMELINE, MAX_LIMIT)
+    // Each direction read newest-first from its own index range, then merged: no sort of the whole dyad.
+    const side = `SELECT * FROM (SELECT event_rid, day FROM event_dyads WHERE a = ? AND b = ?${extra} ORDER BY day DESC, event_rid DESC LIMIT ?) d`
     const evRows = limit
       ? await this.db.all(
-          `SELECT ${EVENT_COLS} FROM event_dyads x JOIN events e ON e.rid = x.event_rid ${EVENT_JOINS}
-           WHERE ((x.a = ? AND x.b = ?) OR (x.a = ? AND x.b = ?))${extra.replace(/day/g, 'x.day')} ORDER BY x.day DESC, x.event_rid DESC LIMIT ?`,
-          [ka, kb, kb, ka, ...rp, limit],
+          `SELECT ${EVENT_COLS} FROM (${side} UNION ALL ${side}) x JOIN events e ON e.rid = x.event_rid ${EVENT_JOINS}
+           ORDER BY x.day DESC, x.event_rid DESC LIMIT ?`,
+          [ka, kb, ...rp, limit, kb, ka, ...rp, limit, limit],
         )
       : []
     const seen = new Set<string>()

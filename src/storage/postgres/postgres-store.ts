@@ -49,9 +49,9 @@ export async function openPostgresStore(rawUrl: string, opts: StoreOptions = {})
   if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new StoreError(shown, `schema "${schema}" must be lower-case letters, digits and _`)
   url.searchParams.delete('schema')
   const pg = (await import('pg')).default
-  const pool: Pool = new pg.Pool({ connectionString: url.toString(), max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
+  // The schema is set for every connection at login, so no statement needs an extra round trip for it.
+  const pool: Pool = new pg.Pool({ connectionString: url.toString(), max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...(schema ? { options: `-c search_path=${schema}` } : {}) })
   pool.on('error', () => undefined) // an idle client dropped by the server; the next query reconnects
-  if (schema) pool.on('connect', (c) => void c.query(`SET search_path TO "${schema}"`).catch(() => undefined))
   try {
     const c = await pool.connect()
     try {
@@ -102,17 +102,15 @@ class PgDriver implements Driver {
   constructor(
     private pool: Pool,
     readonly url: string,
-    private schema: string | null,
+    readonly schema: string | null,
   ) {
     this.base = connOf((sql, params) => this.withClient((c) => c.query(sql as any, params as unknown[])))
     this.queue = new PgQueue(this)
   }
 
-  /** Every statement runs with the right search_path, even on a fresh pooled connection. */
   async withClient<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
     const c = await this.pool.connect()
     try {
-      if (this.schema) await c.query(`SET search_path TO "${this.schema}"`)
       return await fn(c)
     } finally {
       c.release()
@@ -148,7 +146,6 @@ class PgDriver implements Driver {
   async *iterate(sql: string, params: unknown[]): AsyncIterable<Row> {
     const client = await this.pool.connect()
     try {
-      if (this.schema) await client.query(`SET search_path TO "${this.schema}"`)
       await client.query('BEGIN READ ONLY')
       let i = 0
       // DECLARE takes no bind parameters, so values are inlined as escaped literals.
