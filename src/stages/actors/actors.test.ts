@@ -186,3 +186,10 @@ test('places listed under a country in the dictionary are places, not the countr
   const am = find(mentions('America said no.'), 'America')
   assert.deepEqual([am.type, am.country, am.acts], ['country', 'USA', true])
 })
+
+test('organization names run on through of/for/and; a mistagged capitalized word still joins a name', () => {
+  const ms = mentions('The Cambodian League for the Promotion and Defense of Human Rights said so. Researchers at the Hoover Institution agreed.')
+  const league = find(ms, 'Cambodian League for the Promotion and Defense of Human Rights')
+  assert.deepEqual([league.type, league.country], ['organization', 'KHM'])
+  assert.equal(find(ms, 'Hoover Institution').type, 'organization')
+})

@@ -37,6 +37,12 @@ const ORG_HEADS = new Set(['academy', 'institution', 'unit', 'intelligence', 'un
 const PLACE_HEADS = new Set(['state', 'province', 'region', 'district', 'county', 'city', 'town', 'village', 'island', 'islands', 'strip', 'sea', 'ocean', 'gulf', 'bay', 'river', 'lake', 'mountains', 'mountain', 'valley', 'desert', 'peninsula', 'square', 'street', 'avenue', 'road', 'highway', 'bridge', 'airport', 'port', 'camp', 'prison', 'palace', 'area', 'border', 'coast', 'canal', 'straits', 'strait', 'heights', 'plateau', 'oblast', 'governorate', 'prefecture', 'municipality', 'neighborhood', 'neighbourhood'])
 /** Last words of newspaper and broadcaster names ("The Phnom Penh Post"). */
 const MEDIA_HEADS = new Set(['post', 'times', 'daily', 'herald', 'tribune', 'gazette', 'journal', 'news', 'telegraph', 'chronicle', 'observer', 'guardian', 'express', 'mail', 'mirror', 'star', 'sun', 'today', 'radio', 'television', 'tv'])
+/** Parts of speech that never belong to a name, capitalized or not. */
+const FUNCTION_POS = new Set(['PUNCT', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'NUM', 'SYM', 'SPACE'])
+/** Words that join the parts of an organization's name ("Department of Homeland Security"). */
+const ORG_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', '&'])
+/** Tokens an organization's name may run on after its head word. */
+const MAX_ORG_TAIL = 10
 /** One-word names of institutions ("the Senate") that are organizations on their own. */
 const INSTITUTIONS = new Set(['senate', 'congress', 'parliament', 'knesset', 'duma', 'bundestag', 'majlis', 'rada', 'pentagon', 'politburo', 'cabinet'])
 /** Plural person nouns make a group ("rebels", "officials"). */
@@ -61,7 +67,7 @@ const RELATIONAL = new Set(['head', 'heads', 'leader', 'leaders', 'chief', 'memb
 const TITLE_MODIFIERS = new Set(['deputy', 'vice', 'acting', 'senior', 'top', 'chief', 'first', 'interim', 'former', 'state', 'state-run', 'new', 'then', 'outgoing', 'incoming', 'jewish', 'muslim', 'christian', 'special', 'russian', 'iranian'])
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her'])
 /** Capitalized words that are never part of a person's name. */
-const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i', 'it', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'we', 'they', 'but', 'and', 'however', 'despite', 'following', 'according', 'while', 'in', 'on', 'at', 'for', 'as', 'after', 'before', 'since', 'many', 'some', 'also', 'if', 'when', 'its', 'his', 'her', 'their', 'our', 'mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'jewish', 'muslim', 'christian', 'arab', 'western', 'eastern', 'northern', 'southern', 'premier', 'league', 'high', 'national', 'international', 'news', 'breaking', 'update', 'live', 'watch', 'read', 'more'])
+const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i', 'it', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'we', 'they', 'but', 'and', 'however', 'despite', 'following', 'according', 'while', 'in', 'on', 'at', 'for', 'as', 'after', 'before', 'since', 'many', 'some', 'also', 'if', 'when', 'its', 'his', 'her', 'their', 'our', 'mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'jewish', 'muslim', 'christian', 'arab', 'western', 'eastern', 'northern', 'southern', 'breaking', 'update', 'live', 'watch', 'read', 'more'])
 /** Honorifics that make the next capitalized words a person. */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'gen', 'gen.', 'sheikh', 'lt.', 'col.', 'sen.', 'rep.'])
 /** Connectors allowed inside a proper-name run ("Osama bin Laden", "Abu al-Baghdadi"). */
@@ -287,8 +293,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     // ASCII fast path; other scripts' capitals through the Unicode test
     if (c < 128 ? c < 65 || c > 90 : !/^\p{Lu}/u.test(t)) return false
     if (NOT_NAMES.has(norms[i])) return false
-    const pos = toks[i].pos
-    return pos === 'PROPN' || pos === 'NOUN' || pos === 'X' || pos === 'ADJ'
+    // the tagger calls some capitalized names verbs ("the Hoover Institution"): only function words are out
+    return !FUNCTION_POS.has(toks[i].pos)
   }
 
   function isNameStart(texts: string[], norms: string[], toks: Doc['tokens'], i: number, ts: number): boolean {
@@ -325,6 +331,27 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         const cover: Array<Unit | undefined> = new Array(s.tokenEnd - s.tokenStart)
         for (const x of units) for (let t = x.a; t < x.b; t++) cover[t - s.tokenStart] = x
         const unitAt = (t: number) => cover[t - s.tokenStart]
+        /**
+         * "League" + "for the Promotion and Defense of Human Rights": an organization's name goes on
+         * through of/for/the/and when capitalized words follow. Returns the new end token.
+         */
+        const orgTail = (b: number): number => {
+          let end = b
+          while (end < s.tokenEnd && end - b < MAX_ORG_TAIL) {
+            let c = end
+            while (c < s.tokenEnd && c - end < 2 && ORG_CONNECTORS.has(norms[c])) c++
+            if (c === end || c >= s.tokenEnd) break
+            const x = unitAt(c)
+            const capital = /^\p{Lu}/u.test(texts[c])
+            if (!capital || (x && (x.a !== c || (x.k !== 'name' && x.k !== 'agent') || (x.k === 'name' && firstNames.has(norms[x.a]))))) break
+            if (!x && !isNameToken(texts, norms, toks, c)) break
+            let e = x ? x.b : c + 1
+            while (e < s.tokenEnd && !unitAt(e) && isNameToken(texts, norms, toks, e)) e++
+            if (x) used.add(x)
+            end = e
+          }
+          return end
+        }
         const emit = (a: number, b: number, m: Omit<Mention, 'text' | 'start' | 'end' | 'sentence'>) => {
           // one fixed shape for every mention: spreads of differently shaped objects are slow
           const start = toks[a].start
@@ -525,9 +552,10 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           if (homeCountry && nu && nu.k === 'name' && nu.a === u.b && (ORG_HEADS.has(norms[nu.b - 1]) || MEDIA_HEADS.has(norms[nu.b - 1])) && !firstNames.has(norms[nu.a])) {
             // "The Phnom Penh Post", "The Cambodia Daily": a newspaper reports, it does not act
             const media = MEDIA_HEADS.has(norms[nu.b - 1])
-            const a0 = u.a > s.tokenStart && texts[u.a - 1] === 'The' ? u.a - 1 : u.a
+            const a0 = media && u.a > s.tokenStart && texts[u.a - 1] === 'The' ? u.a - 1 : u.a
             const origin = `${u.k === 'country' || u.k === 'place' ? u.origin : 'propn'}+propn:${media ? 'media' : 'organization'}`
-            emit(a0, nu.b, { name: text.slice(toks[a0].start, toks[nu.b - 1].end), type: 'organization', country: homeCountry, sector: media ? 'MED' : null, code: media ? homeCountry + 'MED' : homeCountry, origin, acts: !media, role: media ? 'media' : 'actor' })
+            const end = media ? nu.b : orgTail(nu.b)
+            emit(a0, end, { name: text.slice(toks[a0].start, toks[end - 1].end), type: 'organization', country: homeCountry, sector: media ? 'MED' : null, code: media ? homeCountry + 'MED' : homeCountry, origin, acts: !media, role: media ? 'media' : 'actor' })
             used.add(u).add(nu)
             continue
           }
@@ -551,7 +579,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               emit(u.a, u.b, { name, type: 'place', country: null, sector: null, code: null, origin: 'propn:place', acts: false, role: 'place', place })
             } else if (isOrg) {
               // a lone capitalized "Department" or "Center" is a fragment, not a name; "the Senate" is one
-              if (len > 1 || INSTITUTIONS.has(last)) emit(u.a, u.b, { name, type: 'organization', country: null, sector: null, code: null, origin: 'propn:organization', acts: true, role: 'actor' })
+              const end = orgTail(u.b)
+              const full = text.slice(toks[u.a].start, toks[end - 1].end)
+              if (end - u.a > 1 || INSTITUTIONS.has(last)) emit(u.a, end, { name: full, type: 'organization', country: null, sector: null, code: null, origin: 'propn:organization', acts: true, role: 'actor' })
             } else if (len >= 2 && len <= MAX_PERSON_TOKENS && (u.honorific || firstNames.has(norms[u.a]))) {
               emit(u.a, u.b, { name, type: 'person', country: null, sector: null, code: null, origin: u.honorific ? 'propn:honorific' : 'propn:given-name', acts: true, role: 'actor' })
             } else if (len >= 2 && len <= MAX_PERSON_TOKENS && !hasNonPersonWord(u.a, u.b)) {
