@@ -62,3 +62,20 @@ test('no_default and suppress take over-general PETRARCH entries out', () => {
   assert.equal(d.trie.next.get('think')?.entries[0].type, null)
   assert.equal(d.trie.next.get('ponder'), undefined)
 })
+
+test('a user verb entry codes through the whole coder (--dictionaries DIR)', async () => {
+  const { createCoder } = await import('../coder.js')
+  const dir = mkdtempSync(join(tmpdir(), 'ng-verbs-coder-'))
+  writeFileSync(join(dir, 'mine.json'), JSON.stringify({
+    format: 'newsgraph-verbs/1',
+    blocks: [{ id: 'MY_SWARM', code: null, verbs: [{ words: 'swarm' }], patterns: [{ pre: '', post: '* (OVER +)', type: 'ASSAULT' }] }],
+  }))
+  const text = 'Russian drones swarmed over Ukraine on Tuesday.'
+  const mine = createCoder({ dictionaries: dir }).code({ name: 't', text })
+  const shipped = createCoder().code({ name: 't', text })
+  assert.ok(mine.ok && shipped.ok)
+  const e = mine.record.events.find((x) => x.type === 'ASSAULT')
+  assert.ok(e, 'the user entry produced the event')
+  assert.ok(e.explanation.includes('mine.json'))
+  assert.ok(!shipped.record.events.some((x) => x.explanation.includes('MY_SWARM')))
+})

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fromRoot } from '../core/paths.js'
 import { PLOVER_TYPES, type PloverType } from '../core/types.js'
+import { DictionaryError } from './actors.js'
 
 export type Item =
   | { kind: 'word'; w: string; exact?: boolean }
@@ -228,7 +229,8 @@ function isPlover(t: unknown): t is PloverType {
   return typeof t === 'string' && (PLOVER_TYPES as string[]).includes(t)
 }
 
-export class DictionaryError extends Error {}
+// One error class for every unusable user dictionary, so the CLI reports them all as usage errors.
+export { DictionaryError }
 
 /**
  * Loads the shipped verb files and, when given, every `*.json` verb file in the user's folder

@@ -73,7 +73,11 @@ export function isModifierVerb(v: SentenceView, i: number, g: number): boolean {
   if (ing && (prev.pos === 'ADP' || (prev.norm === 'to' && prev.pos !== 'PART'))) return true
   // "Algeria's leading activist", "the ruling party": an -ing word after a determiner or possessive is an adjective.
   if ((ing || participle) && (prev.pos === 'DET' || prev.norm === "'s" || prev.norm === '’s')) return true
-  const afterNoun = (prev.pos === 'NOUN' || prev.pos === 'PROPN') && v.mentionAt[i - 1] < 0
+  // A noun followed by a verb form heads a reduced relative only inside a clause that already has
+  // its verb ("to disperse demonstrators protesting ..."); at the start it is the main verb ("Drones swarmed over ...").
+  let earlierVerb = false
+  for (let k = i - 2; k >= 0 && k >= i - 30; k--) if (v.toks[k].pos === 'VERB' || v.toks[k].pos === 'AUX') { earlierVerb = true; break }
+  const afterNoun = (prev.pos === 'NOUN' || prev.pos === 'PROPN') && v.mentionAt[i - 1] < 0 && earlierVerb
   if (afterNoun && ing) return true
   const next = v.toks[i + 1]
   if ((afterNoun || prev.norm === ',') && participle && next && next.norm === 'by') return true
