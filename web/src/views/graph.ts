@@ -7,6 +7,8 @@ import { filterForm, filterParams } from './filters.ts'
 
 /** Nodes drawn at most: beyond this a force layout on this page turns into a hairball and a wait. */
 const MAX_NODES = 60
+/** Links drawn when the user set no minimum: more turn the picture into a hairball. */
+const MAX_EDGES = 150
 /** Links listed under the graph: the busiest; the rest are a filter away. */
 const MAX_LINKS_LISTED = 100
 
@@ -25,17 +27,26 @@ function prune(g: Graph, minWeight: number): Graph {
 
 export async function graphView(root: HTMLElement, r: Route): Promise<void> {
   const params = filterParams(r)
-  const minWeight = Math.max(1, Number(r.params.get('min')) || 1)
+  const asked = Number(r.params.get('min')) || 0
   const form = filterForm('graph', r)
-  const minField = h('label', { class: 'field' }, h('span', {}, 'Min. events per edge'), h('input', { name: 'min', type: 'number', min: '1', value: String(minWeight) }))
+  const minInput = h('input', { name: 'min', type: 'number', min: '1', value: asked ? String(asked) : '' })
+  const minField = h('label', { class: 'field' }, h('span', {}, 'Min. events per link'), minInput)
   const actions = form.querySelector('.actions')!
   actions.parentElement!.insertBefore(minField, actions)
   root.append(h('h1', {}, 'Network of actors'), form)
   const raw = await api.graph({ ...params, max_events: 3000 })
+  let minWeight = Math.max(1, asked)
+  if (!asked && raw.edges.length > MAX_EDGES) {
+    // The smallest minimum that keeps the drawing readable; shown in the field so it can be changed.
+    const ws = raw.edges.map((e) => e.weight).sort((a, b) => b - a)
+    minWeight = ws[MAX_EDGES - 1]
+    if (ws.filter((w) => w >= minWeight).length > MAX_EDGES * 1.5) minWeight++
+    minInput.value = String(minWeight)
+  }
   const g = prune(raw, minWeight)
   const box = h('div', { class: 'graph', id: 'graph', role: 'img', 'aria-label': `Network of ${g.nodes.length} actors and ${g.edges.length} links; the table below lists them` })
   root.append(
-    h('p', { class: 'muted' }, `${raw.events} events${raw.truncated ? ' (first part only; narrow the filters)' : ''}; ${g.nodes.length} actors, ${g.edges.length} links. Click an actor for its dossier, a link for the pair over time.`),
+    h('p', { class: 'muted' }, `${raw.events} events${raw.truncated ? ' (the latest only; narrow the filters)' : ''}; ${g.nodes.length} actors, ${g.edges.length} links${minWeight > 1 ? ` with at least ${minWeight} events` : ''}. Click an actor for its dossier, a link for the pair over time.`),
     legend(),
     box,
   )
@@ -48,11 +59,11 @@ export async function graphView(root: HTMLElement, r: Route): Promise<void> {
       ...g.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, width: 1 + 7 * Math.sqrt(e.weight / maxW), color: QUAD_COLOR[e.quad] } })),
     ],
     style: [
-      { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', 'background-color': '#4a5568', color: '#1a202c', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis', 'text-max-width': '120px' } },
+      { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', 'background-color': '#4a5568', color: '#1a202c', 'font-size': 10, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis', 'text-max-width': '120px' } },
       { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', opacity: 0.85 } },
       { selector: 'node:selected', style: { 'background-color': '#2b6cb0' } },
     ],
-    layout: { name: 'cose', animate: false, padding: 20, nodeRepulsion: () => 9000, idealEdgeLength: () => 80 } as cytoscape.LayoutOptions,
+    layout: { name: 'cose', animate: false, padding: 20, nodeRepulsion: () => 12000, idealEdgeLength: () => 90, nodeDimensionsIncludeLabels: true } as cytoscape.LayoutOptions,
     wheelSensitivity: 0.3,
   })
   cy.on('tap', 'node', (ev) => go(`actor/${encodeURIComponent(ev.target.id())}`))
