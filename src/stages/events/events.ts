@@ -284,6 +284,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       const cues = reportCues(v)
       const found: Event[] = []
       let lastSubject: Group | null = null
+      let lastClauseSubject: Group | null = null
       let lastEventHead = -100
       let governedUntil = -1
       let inQuote = false
@@ -331,14 +332,19 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           if (participial && lastSubject) {
             // "..., killing one person": a participle clause after a comma belongs to the main clause's subject.
             subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'participle clause: subject of the main clause' }
+          } else if (before?.pos === 'CCONJ' && g === i || (before?.pos === 'CCONJ' && v.toks[g].pos !== 'PRON')) {
+            // "... killed one soldier and wounded two others": nothing stands between "and" and the verb, so the
+            // verb shares the previous clause's subject, even when that clause had none we could name.
+            subj = { group: lastClauseSubject, regionStart: subj.regionStart, rule: lastClauseSubject ? 'shared subject of coordinated verb' : 'coordinated verb without a named subject' }
           } else if (coordinated && lastSubject && !subj.group) {
             subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'shared subject of coordinated verb' }
           } else if (subj.rule === 'pronoun' && lastSubject) {
             // "The rebels said they will release ...": the pronoun is the speaker of the governing clause.
             subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'pronoun subject = subject of the governing clause' }
           }
-          const infinitive = g > 0 && v.toks[g - 1].norm === 'to'
+          const infinitive = v.toks[g].norm === 'to' || (g > 0 && v.toks[g - 1].norm === 'to')
           if (subj.group && !infinitive && !coordinated) lastSubject = subj.group
+          if (!infinitive && !coordinated && !participial) lastClauseSubject = subj.group
         } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
           trig = codeNominal(v, i)
         }
@@ -484,7 +490,9 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       if (vt.norm !== vt.lemma && /[^s]s$/.test(vt.norm) && g === trig.head) return null
     }
     for (const m of actors) used.add(m)
-    recipients = recipients.filter((m) => !used.has(m))
+    // A recipient with exactly an actor's code is the actor again ("UN peacekeepers ... leaving UN troops").
+    const actorCodes = new Set(actors.map((m) => m.code).filter((c): c is string => !!c))
+    recipients = recipients.filter((m) => !used.has(m) && !(m.code && actorCodes.has(m.code)))
     if (actors.length === 0) return null // require_dyad lesson: an event needs an actor
     // A meeting needs two sides: "Israel's Cabinet met" is an internal session, not a CONSULT.
     if (trig.coding.type === 'CONSULT' && actors.length === 1 && recipients.length === 0) return null
