@@ -193,3 +193,12 @@ test('organization names run on through of/for/and; a mistagged capitalized word
   assert.deepEqual([league.type, league.country], ['organization', 'KHM'])
   assert.equal(find(ms, 'Hoover Institution').type, 'organization')
 })
+
+test('"Washington" acting is the US government; a treaty is no actor; no title across a determiner', () => {
+  const ms = mentions('Washington designated the BLA a terrorist group. The Dayton Accords ended the war. Talks in Washington ended.', '2025-03-01')
+  const [acting, place] = ms.filter((m) => m.text === 'Washington')
+  assert.deepEqual([acting.code, acting.acts], ['USAGOV', true])
+  assert.deepEqual([place.type, place.acts], ['place', false])
+  assert.ok(!ms.some((m) => m.text.includes('Accords')))
+  assert.ok(!ms.some((m) => m.text.includes('terrorist')))
+})

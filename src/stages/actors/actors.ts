@@ -32,6 +32,8 @@ const SILENT_SECTORS = new Set(['PPL', 'JEW', 'MUS', 'CHR', 'HIN', 'BUD', 'REL',
 /** Agent words too vague to stand alone as an actor ("on social media", "intelligence suggests"). */
 const SILENT_ALONE = new Set(['media', 'intelligence', 'communities', 'community', 'people', 'public', 'population', 'residents', 'locals'])
 /** Nouns that make a title phrase an organization rather than a person. */
+/** Last words of names of documents, events and days ("Dayton Accords", "National Day"): no actor, no place. */
+const THING_HEADS = new Set(['declaration', 'agreement', 'agreements', 'accord', 'accords', 'treaty', 'convention', 'act', 'law', 'constitution', 'charter', 'prize', 'award', 'cup', 'games', 'olympics', 'war', 'revolution', 'spring', 'day', 'week', 'festival', 'plan', 'initiative', 'doctrine', 'protocol', 'resolution', 'bill', 'report', 'index', 'summit', 'conference', 'talks', 'process'])
 const ORG_HEADS = new Set(['academy', 'institution', 'unit', 'intelligence', 'university', 'center', 'centre', 'institute', 'studies', 'foundation', 'fund', 'network', 'times', 'post', 'news', 'press', 'radio', 'social', 'factbook', 'consultancy', 'community', 'corporation', 'corp', 'inc', 'ltd', 'airlines', 'airways', 'club', 'league', 'association', 'federation', 'alliance', 'coalition', 'council', 'board', 'bureau', 'command', 'corps', 'brigade', 'battalion', 'division', 'mission', 'program', 'programme', 'project', 'initiative', 'school', 'hospital', 'museum', 'church', 'mosque', 'cathedral', 'airport', 'port', 'square', 'street', 'palace', 'hall', 'house', 'building', 'prison', 'camp', 'base', 'highway', 'road', 'bridge', 'river', 'lake', 'mountains', 'island', 'islands', 'region', 'province', 'district', 'state', 'city', 'county', 'strip', 'bank', 'sea', 'ocean', 'gulf', 'channel', 'declaration', 'agreement', 'accord', 'treaty', 'convention', 'act', 'law', 'constitution', 'charter', 'prize', 'award', 'cup', 'games', 'olympics', 'war', 'revolution', 'spring', 'day', 'week', 'summit', 'forum', 'conference', 'festival', 'ministry', 'ministries', 'office', 'department', 'council', 'government', 'agency', 'agencies', 'military', 'army', 'navy', 'forces', 'force', 'police', 'court', 'parliament', 'assembly', 'cabinet', 'administration', 'committee', 'commission', 'service', 'services', 'embassy', 'media', 'broadcaster', 'television', 'tv', 'guard', 'authorities', 'authority', 'regime', 'junta', 'party', 'senate', 'congress', 'legislature', 'bank', 'company', 'union', 'organization', 'organisation', 'movement', 'front', 'brigades', 'group'])
 /** Last words that make an unknown proper-noun run a place ("Zamfara State", "Sado Khelo area"). */
 const PLACE_HEADS = new Set(['state', 'province', 'region', 'district', 'county', 'city', 'town', 'village', 'island', 'islands', 'strip', 'sea', 'ocean', 'gulf', 'bay', 'river', 'lake', 'mountains', 'mountain', 'valley', 'desert', 'peninsula', 'square', 'street', 'avenue', 'road', 'highway', 'bridge', 'airport', 'port', 'camp', 'prison', 'palace', 'area', 'border', 'coast', 'canal', 'straits', 'strait', 'heights', 'plateau', 'oblast', 'governorate', 'prefecture', 'municipality', 'neighborhood', 'neighbourhood'])
@@ -67,7 +69,7 @@ const RELATIONAL = new Set(['head', 'heads', 'leader', 'leaders', 'chief', 'memb
 const TITLE_MODIFIERS = new Set(['deputy', 'vice', 'acting', 'senior', 'top', 'chief', 'first', 'interim', 'former', 'state', 'state-run', 'new', 'then', 'outgoing', 'incoming', 'jewish', 'muslim', 'christian', 'special', 'russian', 'iranian'])
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her'])
 /** Capitalized words that are never part of a person's name. */
-const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i', 'it', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'we', 'they', 'but', 'and', 'however', 'despite', 'following', 'according', 'while', 'in', 'on', 'at', 'for', 'as', 'after', 'before', 'since', 'many', 'some', 'also', 'if', 'when', 'its', 'his', 'her', 'their', 'our', 'mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'jewish', 'muslim', 'christian', 'arab', 'western', 'eastern', 'northern', 'southern', 'breaking', 'update', 'live', 'watch', 'read', 'more'])
+const NOT_NAMES = new Set(['former', 'outgoing', 'incoming', 'late', 'acting', 'interim', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'i', 'it', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'we', 'they', 'but', 'and', 'however', 'despite', 'following', 'according', 'while', 'in', 'on', 'at', 'for', 'as', 'after', 'before', 'since', 'many', 'some', 'also', 'if', 'when', 'its', 'his', 'her', 'their', 'our', 'mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'jewish', 'muslim', 'christian', 'arab', 'western', 'eastern', 'northern', 'southern', 'breaking', 'update', 'live', 'watch', 'read', 'more'])
 /** Honorifics that make the next capitalized words a person. */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'gen', 'gen.', 'sheikh', 'lt.', 'col.', 'sen.', 'rep.'])
 /** Connectors allowed inside a proper-name run ("Osama bin Laden", "Abu al-Baghdadi"). */
@@ -263,6 +265,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       if (isNameStart(texts, norms, toks, i, ts)) {
         let b = i + 1
         while (b < te) {
+          // "Former French ...": a word the dictionaries know (a country, an organization) ends the name
+          if (hasDictionaryStart(b, texts, norms, te)) break
           // "Zamfara State Governor Bello Matawalle": a title word ends one name and opens the next
           if (PERSON_HEADS.has(norms[b]) && b + 1 < te && isNameToken(texts, norms, toks, b + 1)) break
           if (isNameToken(texts, norms, toks, b)) b++
@@ -270,7 +274,6 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           // "al-Sudani", "bin-Salman": two connectors, then the name goes on
           else if (NAME_CONNECTORS.has(norms[b]) && b + 2 < te && NAME_CONNECTORS.has(norms[b + 1]) && isNameToken(texts, norms, toks, b + 2) && toks[b + 2].start === toks[b + 1].end) b += 3
           else break
-          if (b < te && hasDictionaryStart(b, texts, norms, te)) break
         }
         const honorific = i > ts && HONORIFICS.has(norms[i - 1])
         units.push({ k: 'name', a: i, b, honorific })
@@ -398,7 +401,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           if (after && after.k === 'agent' && after.a === nu.b) end = after.b
           return { aff, unit: ui + 1, end }
         }
-        const typeOfTitle = (headNorm: string): EntityType => {
+        const typeOfTitle = (headNorm: string, phrase?: string[]): EntityType => {
+          // "chief of staff": the person noun need not come last
+          if (phrase && phrase.length > 1 && phrase.slice(0, -1).some((w) => PERSON_HEADS.has(w)) && phrase.includes('of')) return 'person'
           if (ORG_HEADS.has(headNorm)) return 'organization'
           if (PERSON_HEADS.has(headNorm)) return 'person'
           // writer, negotiator, activist, politician, chairman: nouns for a person
@@ -442,7 +447,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           if (aff0 && nu && nu.k === 'agent' && (u.k !== 'country' || u.form !== 'plural')) {
             let t = u.b
             if (t < nu.a && (norms[t] === "'s" || norms[t] === "'")) t++
-            if (onlyModifiers(t, nu.a) && nu.a - t <= 2) {
+            // "Iran's oil minister", not "designated the BLA a terrorist group"
+            if (onlyModifiers(t, nu.a) && nu.a - t <= 2 && !norms.slice(t, nu.a).some((w) => DETERMINERS.has(w))) {
               const agentSector = nu.sector
               let end = nu.b
               // "for Political Affairs", "of Armed Forces": a title's tail
@@ -474,7 +480,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
                 continue
               }
               const head = norms[nu.b - 1]
-              const type = typeOfTitle(head)
+              const type = typeOfTitle(head, norms.slice(nu.a, nu.b))
               // inside an IGO or NGO the organization's sector holds ("U.N. special envoy" is IGO, not GOV)
               const nonState = !aff0.country && (aff0.sector === 'IGO' || aff0.sector === 'NGO')
               const sector = nonState || nu.relational ? aff0.sector ?? agentSector : agentSector ?? aff0.sector
@@ -573,7 +579,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               for (const x of appo.consumed) used.add(x)
               continue
             }
-            if (PLACE_HEADS.has(last) && len > 1) {
+            if (THING_HEADS.has(last)) {
+              // a treaty or a holiday is neither an actor nor a place
+            } else if ((PLACE_HEADS.has(last) || (last.endsWith('s') && PLACE_HEADS.has(last.slice(0, -1)))) && len > 1) {
               // "Zamfara State", "Deh Yak district": a named place the gazetteer does not know
               const place: Place = { text: name, name, country: null, lat: null, lon: null }
               emit(u.a, u.b, { name, type: 'place', country: null, sector: null, code: null, origin: 'propn:place', acts: false, role: 'place', place })

