@@ -147,6 +147,8 @@ test('fewer false events: no actor, no event; background and non-political stori
   assert.deepEqual(briefs(code('Prices attacked new highs on Tuesday.', {})), [])
   const sports = code('Manchester United beat Chelsea 2-1 in the Premier League on Sunday.', { 'Manchester United': { country: 'GBR', type: 'organization' }, Chelsea: { country: 'GBR', type: 'organization' } })
   assert.deepEqual(briefs(sports), [])
+  assert.deepEqual(briefs(code('Australia beat Colombia 2-1 on Sunday.', { Australia: C('AUS'), Colombia: C('COL') })), [])
+  assert.deepEqual(briefs(code('Police beat Colombia protesters on Sunday.', { Police: C('COL', { sector: 'COP', type: 'organization' }), Colombia: C('COL') })).length, 1)
   const bg = code('Russia is attempting to strike a balance in relations with Iran.', { Russia: C('RUS'), Iran: C('IRN') })
   assert.ok(bg.events.every((e) => e.polarity !== 'asserted'), briefs(bg).join('; '))
 })

@@ -25,6 +25,8 @@ const MATERIAL_CONFLICT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE',
 const TRYING = new Set(['attempt', 'try', 'seek', 'aim', 'hope', 'want', 'wish', 'strive', 'struggle', 'need'])
 /** Event types whose that-clause states what was demanded, threatened, alleged or refused. */
 const GOVERNING: ReadonlySet<PloverType> = new Set(['REQUEST', 'THREATEN', 'ACCUSE', 'REJECT', 'AGREE'])
+/** A match score ("2-1", "4-0"): small numbers on both sides of a hyphen. */
+const SCORE = /^(?:1?\d)[-–](?:1?\d)$/
 /** Adjectives of intent ("willing to", "ready to"): PLOVER codes the announced intent as AGREE. */
 const INTENT = new Set(['willing', 'ready', 'prepared', 'committed', 'eager', 'keen'])
 const INTENT_CODE = '030'
@@ -499,6 +501,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     // An event needs a political actor: one we can place in a country or a political sector.
     // Athletes, companies and "investors" with neither are what sports and market stories are made of.
     if (!actors.some(isPolitical) && !(recipients.some(isPolitical) && actors.some((m) => m.country || m.code))) return null
+    // "Australia beat Colombia 2-1": a match score makes a physical-conflict verb a sports result.
+    if (trig.coding.type === 'ASSAULT' && v.toks.some((t) => SCORE.test(t.norm))) return null
     const pol: PolarityReading = polarityOf(v, trig.start, g, trig.nominal)
     let type = trig.coding.type as PloverType
     let polarity: Polarity = pol.polarity
