@@ -53,7 +53,7 @@ function rng(seed: number) {
   return () => ((s = (s * 1_103_515_245 + 12_345) >>> 0) / 0x1_0000_0000)
 }
 
-async function queryLatency(store: Store, log: (s: string) => void) {
+export async function queryLatency(store: Store, log: (s: string) => void) {
   const actors = syntheticActors(5000, 1)
   const ids = actors.map((a) => actorId(a.actor.name!, a.actor.country))
   const r = rng(42)

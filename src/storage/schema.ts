@@ -73,6 +73,15 @@ CREATE INDEX jobs_state ON jobs (state, id);`
 }
 `,
   },
+  {
+    version: 2,
+    why: 'per-day dyad counts, so a time series of the busiest pair reads days, not every event',
+    sql: (d) => `
+CREATE TABLE dyad_days (a TEXT NOT NULL, b TEXT NOT NULL, day TEXT NOT NULL, quad TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (a, b, day, quad))${keyOnly(d)};
+INSERT INTO dyad_days (a, b, day, quad, n) SELECT a, b, day, quad, COUNT(*) FROM event_dyads GROUP BY a, b, day, quad;
+`,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -380,6 +380,14 @@ export class SqlStore implements Store {
     }
     await insertMany(c, `INSERT INTO event_keys (k, side, day, event_rid) VALUES `, keyRows)
     await insertMany(c, `INSERT INTO event_dyads (a, b, day, event_rid, quad) VALUES `, dyadRows)
+    const perDay = new Map<string, number>()
+    for (const [a, b, day, , quad] of dyadRows) {
+      const k = `${a}\u0000${b}\u0000${day}\u0000${quad}`
+      perDay.set(k, (perDay.get(k) ?? 0) + 1)
+    }
+    for (const [k, n] of [...perDay].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+      await c.run(`INSERT INTO dyad_days (a, b, day, quad, n) VALUES (?,?,?,?,?) ON CONFLICT (a, b, day, quad) DO UPDATE SET n = dyad_days.n + excluded.n`, [...k.split('\u0000'), n])
+    }
     for (let i = 0; i < r.quotes.length; i++) {
       const q = r.quotes[i]
       await c.run(`INSERT INTO quotes (article_id, idx, q_start, q_end, text, speaker) VALUES (?,?,?,?,?,?)`, [r.id, i, q.start, q.end, q.text, q.speaker ? JSON.stringify(q.speaker) : null])
@@ -508,8 +516,10 @@ export class SqlStore implements Store {
       this.db.all(`SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY n DESC, alias LIMIT ?`, [id, DOSSIER_LIST]),
       this.db.all(`SELECT * FROM actor_roles WHERE actor_id = ? ORDER BY first_seen, mentions DESC`, [id]),
       this.db.all(
-        `SELECT p.other_id, p.as_actor, p.as_recipient, o.name, o.code FROM actor_counterparts p LEFT JOIN actors o ON o.id = p.other_id
-         WHERE p.actor_id = ? ORDER BY p.as_actor + p.as_recipient DESC, p.other_id LIMIT ?`,
+        // Rank first, then look up names for the few kept: a country has thousands of counterparts.
+        `SELECT p.other_id, p.as_actor, p.as_recipient, o.name, o.code FROM
+           (SELECT other_id, as_actor, as_recipient FROM actor_counterparts WHERE actor_id = ? ORDER BY as_actor + as_recipient DESC, other_id LIMIT ?) p
+         LEFT JOIN actors o ON o.id = p.other_id ORDER BY p.as_actor + p.as_recipient DESC, p.other_id`,
         [id, DOSSIER_LIST],
       ),
       this.db.all(`SELECT type, as_actor, as_recipient FROM actor_types WHERE actor_id = ? ORDER BY as_actor + as_recipient DESC, type`, [id]),
@@ -551,7 +561,7 @@ export class SqlStore implements Store {
     if (opts.until) (range.push('day <= ?'), rp.push(opts.until))
     const extra = range.length ? ' AND ' + range.join(' AND ') : ''
     const counts = await this.db.all(
-      `SELECT a, day, quad, COUNT(*) AS n FROM event_dyads WHERE ((a = ? AND b = ?) OR (a = ? AND b = ?))${extra} GROUP BY a, day, quad`,
+      `SELECT a, day, quad, n FROM dyad_days WHERE ((a = ? AND b = ?) OR (a = ? AND b = ?))${extra}`,
       [ka, kb, kb, ka, ...rp],
     )
     const byPeriod = new Map<string, DyadPoint>()
