@@ -309,6 +309,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         }
         // "is expected to", "was reported to", "are believed to": a hedge on the verb that follows, not an event.
         if (t.pos === 'VERB' && HEDGES.has(t.norm) && v.toks[i + 1]?.norm === 'to' && g < i) continue
+        // "according to" attributes; it is never an event.
+        if (t.norm === 'according' && v.toks[i + 1]?.norm === 'to') continue
         if (INTENT.has(t.norm) && v.toks[i + 1]?.norm === 'to' && (t.pos === 'ADJ' || t.pos === 'VERB')) {
           // "Norway is willing to send ...", "Vietnam is committed to opening ...": expressed intent to cooperate (CAMEO 030).
           subj = subjectOf(v, g, isSubjectMention)
