@@ -124,3 +124,10 @@ test('HTML fragments (a JSONL "html" field) keep their text; a page of only link
   assert.equal(extractHtml('<p>One.</p><p>Two sentences here, the second paragraph of a short brief.</p>').text, 'One.\nTwo sentences here, the second paragraph of a short brief.')
   assert.equal(extractHtml('<html><body><nav><a href="/">Home</a></nav><ul><li><a href="/a">Story A is here</a></li><li><a href="/b">Story B is there</a></li></ul></body></html>').text, '')
 })
+
+test('a page of unclosed tags nested 20,000 deep is read by the linear method, without recursion', () => {
+  const html = '<html><body>' + '<div><span>'.repeat(10_000) + '<p>The minister said talks would resume on Monday in Geneva after a long pause.</p></body></html>'
+  const ex = extractHtml(html)
+  assert.equal(ex.method, 'paragraphs-deep')
+  assert.equal(ex.text, 'The minister said talks would resume on Monday in Geneva after a long pause.')
+})

@@ -10,7 +10,7 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { InputError, type Removed } from '../core/types.js'
-import { blockLines } from './blocks.js'
+import { blockLines, domDepth } from './blocks.js'
 import { decodeHtml, MAX_HTML_BYTES } from './charset.js'
 import { postCleanDom, preClean } from './clean.js'
 import { cleanLines } from './lines.js'
@@ -39,6 +39,12 @@ export interface ExtractOptions {
 const MIN_ARTICLE_CHARS = 400
 /** A later method must beat the current text by this factor to replace it: longer is not better by a hair. */
 const FALLBACK_GAIN = 1.5
+/**
+ * Readability's time grows steeply with nesting (500 levels: seconds; 2000: minutes). Real pages
+ * stay under ~60 (the benchmark's deepest is 51); deeper trees come from unclosed tags, and get
+ * the linear paragraph method instead.
+ */
+const MAX_DOM_DEPTH = 250
 /** How far into the markup <html> or <body> is looked for before the input is taken for a fragment. */
 const FRAGMENT_SNIFF_CHARS = 4096
 /** A paragraph-fallback block shorter than this is navigation or a label, not prose. */
@@ -85,6 +91,10 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedA
   const { document } = parseHTML(html)
   if (!document.documentElement) throw new InputError(name, 'not an HTML page: no document element')
   const meta = extractMeta(document, opts.url)
+  if (domDepth(document.documentElement, MAX_DOM_DEPTH) > MAX_DOM_DEPTH) {
+    const r: Removed[] = []
+    return { ...meta, text: paragraphsText(document, r), removed: r, method: 'paragraphs-deep' }
+  }
   let removed: Removed[] = []
   preClean(document)
   let text = readabilityText(document, removed)
