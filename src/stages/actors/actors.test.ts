@@ -202,3 +202,11 @@ test('"Washington" acting is the US government; a treaty is no actor; no title a
   assert.ok(!ms.some((m) => m.text.includes('Accords')))
   assert.ok(!ms.some((m) => m.text.includes('terrorist')))
 })
+
+test('an envoy\'s host country between title and name; a capitalized agent word opening an organization name', () => {
+  const ms = mentions("Somalia's ambassador to Kenya, Mohamud Ahmed Nur, accuses Kenya. Kenya had given the U.N. Refugee Agency two weeks.", '2021-03-30')
+  const nur = find(ms, 'Mohamud Ahmed Nur')
+  assert.deepEqual([nur.type, nur.country, nur.sector], ['person', 'SOM', 'GOV'])
+  const unhcr = find(ms, 'U.N. Refugee Agency')
+  assert.deepEqual([unhcr.type, unhcr.code], ['organization', 'IGOUNO'])
+})

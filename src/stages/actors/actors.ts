@@ -41,6 +41,8 @@ const PLACE_HEADS = new Set(['state', 'province', 'region', 'district', 'county'
 const MEDIA_HEADS = new Set(['post', 'times', 'daily', 'herald', 'tribune', 'gazette', 'journal', 'news', 'telegraph', 'chronicle', 'observer', 'guardian', 'express', 'mail', 'mirror', 'star', 'sun', 'today', 'radio', 'television', 'tv'])
 /** Parts of speech that never belong to a name, capitalized or not. */
 const FUNCTION_POS = new Set(['PUNCT', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'NUM', 'SYM', 'SPACE'])
+/** Prepositions some agent phrases end with ("AMBASSADOR_TO"). */
+const TITLE_PREPOSITIONS = new Set(['to', 'for', 'of', 'at', 'in', 'on'])
 /** Words that join the parts of an organization's name ("Department of Homeland Security"). */
 const ORG_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', '&'])
 /** Tokens an organization's name may run on after its head word. */
@@ -48,7 +50,7 @@ const MAX_ORG_TAIL = 10
 /** One-word names of institutions ("the Senate") that are organizations on their own. */
 const INSTITUTIONS = new Set(['senate', 'congress', 'parliament', 'knesset', 'duma', 'bundestag', 'majlis', 'rada', 'pentagon', 'politburo', 'cabinet'])
 /** Plural person nouns make a group ("rebels", "officials"). */
-const GROUP_HEADS = /(?:s|men|people|police|delegation)$/
+const GROUP_HEADS = /(?:s|men|people|police|delegation|children)$/
 const PERSON_SUFFIX = /(?:er|or|ist|ian|man|woman)$/
 /** Verbs of saying: "Chris Mhike said" makes an unknown proper-noun pair a person. */
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'noted', 'explained', 'argued', 'stated', 'warned', 'asked', 'insisted', 'claimed', 'believes', 'thinks', 'tweeted', 'posted', 'announced', 'declared', 'confirmed', 'denied', 'urged', 'called'])
@@ -250,13 +252,20 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       else if (RELATIONAL.has(n)) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'relational', relational: true }, 0)
       // "the council": coreference may find which one
       else if (i > ts && norms[i - 1] === 'the' && DEFINITE_HEADS.has(n)) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'definite', relational: false }, 0)
+      // "Refugee Agency", "Security Service": a capitalized agent word that opens an organization's name
+      const opensOrgName = (from: number) => {
+        let j = from
+        while (j < te && isNameToken(texts, norms, toks, j) && !hasDictionaryStart(j, texts, norms, te)) j++
+        return j > from && ORG_HEADS.has(norms[j - 1]) && !firstNames.has(norms[from])
+      }
+      if (best && (best as Unit).k === 'agent' && capital && i > ts && opensOrgName((best as Unit).b)) best = null
       if (best) {
         units.push(best)
         i = (best as Unit).b
         continue
       }
       // "General Dave Goldfein": a title word before a name is a title, not part of the name
-      if (PERSON_HEADS.has(n) && i + 1 < te && isNameToken(texts, norms, toks, i + 1) && /^\p{Lu}/u.test(texts[i])) {
+      if (PERSON_HEADS.has(n) && i + 1 < te && isNameToken(texts, norms, toks, i + 1) && /^\p{Lu}/u.test(texts[i]) && !opensOrgName(i + 1)) {
         units.push({ k: 'agent', a: i, b: i + 1, sector: TITLE_SECTORS[n] ?? null, origin: 'title-word', relational: false })
         i++
         continue
@@ -479,8 +488,11 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
                 used.add(u).add(nu).add(media)
                 continue
               }
-              const head = norms[nu.b - 1]
-              const type = typeOfTitle(head, norms.slice(nu.a, nu.b))
+              // "ambassador to": the head noun comes before a trailing preposition
+              let hb = nu.b - 1
+              while (hb > nu.a && TITLE_PREPOSITIONS.has(norms[hb])) hb--
+              const head = norms[hb]
+              const type = typeOfTitle(head, norms.slice(nu.a, hb + 1))
               // inside an IGO or NGO the organization's sector holds ("U.N. special envoy" is IGO, not GOV)
               const nonState = !aff0.country && (aff0.sector === 'IGO' || aff0.sector === 'NGO')
               const sector = nonState || nu.relational ? aff0.sector ?? agentSector : agentSector ?? aff0.sector
@@ -489,6 +501,12 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               const titleKey = `${country}|${norms.slice(nu.a, nu.b).join(' ')}`
               // "…, Ali Bagheri Kani": the title names a person in apposition, or directly ("Foreign Minister Sergei Lavrov")
               let nm = units[after]
+              // "Somalia's ambassador to Kenya, Mohamud Ahmed Nur": the host country sits between title and name
+              if (nm && (nm.k === 'country' || nm.k === 'place') && (norms[nu.b - 1] === 'to' || ((norms[end] === 'to' || norms[end] === 'in') && nm.a === end + 1)) && units[after + 1] && norms[nm.b] === ',' && units[after + 1].a === nm.b + 1) {
+                end = nm.b
+                after++
+                nm = units[after]
+              }
               let adjacent = nm && (nm.a === end || (norms[end] === ',' && nm.a === end + 1))
               // "Chief of Staff, General Dave Goldfein": a second title word before the name
               if (adjacent && nm.k === 'agent' && nm.origin === 'title-word' && units[after + 1]?.a === nm.b) {
@@ -554,6 +572,14 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
             }
           }
           // "Syrian Democratic Forces", "Iranian Red Crescent Society": a nation's named organization
+          // "U.N. Refugee Agency": an organization's named part is that organization's
+          if (u.k === 'actor' && u.entry.type === 'organization' && u.entry.role !== 'media' && nu && nu.k === 'name' && nu.a === u.b && ORG_HEADS.has(norms[nu.b - 1]) && !firstNames.has(norms[nu.a])) {
+            const r = resolveRole(u.entry.roles, date)
+            const end = orgTail(nu.b)
+            emit(u.a, end, { name: text.slice(toks[u.a].start, toks[end - 1].end), type: 'organization', country: r?.country ?? null, sector: r?.sector ?? null, code: r?.code ?? null, origin: `${u.entry.origin}+propn:organization`, acts: true, role: 'actor' })
+            used.add(u).add(nu)
+            continue
+          }
           const homeCountry = u.k === 'country' && u.form !== 'plural' ? u.iso : u.k === 'place' && u.place.kind !== 'region' ? u.place.country : null
           if (homeCountry && nu && nu.k === 'name' && nu.a === u.b && (ORG_HEADS.has(norms[nu.b - 1]) || MEDIA_HEADS.has(norms[nu.b - 1])) && !firstNames.has(norms[nu.a])) {
             // "The Phnom Penh Post", "The Cambodia Daily": a newspaper reports, it does not act
