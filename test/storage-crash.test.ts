@@ -3,18 +3,21 @@
 import Database from 'better-sqlite3'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { fromRoot } from '../src/core/paths.js'
 
 const BIN = fromRoot('bin', 'newsgraph.js')
-const CORPUS = fromRoot('data', 'sample', 'voa_stories.jsonl')
-/** Kill once this many articles are committed: well inside the 89-article corpus. */
-const KILL_AFTER = 20
+/** The first ARTICLES VOA stories: enough to kill midway, small enough to keep the suite quick. */
+const ARTICLES = 40
+/** Kill once this many articles are committed: well inside the corpus. */
+const KILL_AFTER = 10
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-crash-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
+const CORPUS = join(dir, 'voa40.jsonl')
+writeFileSync(CORPUS, readFileSync(fromRoot('data', 'sample', 'voa_stories.jsonl'), 'utf8').split('\n').slice(0, ARTICLES).join('\n') + '\n')
 
 // --no-learn: with the knowledge base on, a resumed run knows the actors of the first half when it
 // codes the second (knowledge grows across runs by design), so it may code more than a clean run.
@@ -75,7 +78,7 @@ test('ingest killed with SIGKILL midway, then rerun, equals a clean run', { time
   await exited
   assert.ok(atKill >= KILL_AFTER, 'the ingest finished before it could be killed; the corpus is too small for this machine')
   const mid = count(crashed)
-  assert.ok(mid < 89, `killed before the end (had ${mid} of 89)`)
+  assert.ok(mid < ARTICLES, `killed before the end (had ${mid} of ${ARTICLES})`)
 
   const again = ingest(crashed)
   assert.equal(again.status, 0, again.stderr)
@@ -83,6 +86,6 @@ test('ingest killed with SIGKILL midway, then rerun, equals a clean run', { time
   const a = snapshot(clean)
   const b = snapshot(crashed)
   assert.equal(b.integrity, 'ok')
-  assert.equal(b.articles.length, 89)
+  assert.equal(b.articles.length, ARTICLES)
   assert.deepEqual(b, a)
 })
