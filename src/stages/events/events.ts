@@ -72,15 +72,24 @@ export function isModifierVerb(v: SentenceView, i: number, g: number): boolean {
   if (prev.norm === '-' || (prev.end === t.start && /-$/.test(prev.norm))) return true
   const ing = /ing$/.test(t.norm)
   const participle = t.norm !== t.lemma && /(ed|en|wn|ld|lt|ught)$/.test(t.norm)
-  if (ing && (prev.pos === 'ADP' || (prev.norm === 'to' && prev.pos !== 'PART'))) return true
+  // After "to", an -ing form is a gerund ("resorted to throwing stones"): an infinitive takes the base form.
+  if (ing && (prev.pos === 'ADP' || prev.norm === 'to')) return true
   // "Algeria's leading activist", "the ruling party": an -ing word after a determiner or possessive is an adjective.
   if ((ing || participle) && (prev.pos === 'DET' || prev.norm === "'s" || prev.norm === '’s')) return true
   // A noun followed by a verb form heads a reduced relative only inside a clause that already has
   // its verb ("to disperse demonstrators protesting ..."); at the start it is the main verb ("Drones swarmed over ...").
+  // A reported clause ("said Russia attacked ...") starts afresh: the search stops at a speech verb or "that".
   let earlierVerb = false
-  for (let k = i - 2; k >= 0 && k >= i - 30; k--) if (v.toks[k].pos === 'VERB' || v.toks[k].pos === 'AUX') { earlierVerb = true; break }
+  for (let k = i - 2; k >= 0 && k >= i - 30; k--) {
+    const u = v.toks[k]
+    if (u.norm === 'that' || (u.pos === 'VERB' && isSpeechVerb(u.lemma, u.norm))) break
+    if (u.pos === 'VERB' || u.pos === 'AUX') { earlierVerb = true; break }
+  }
   const afterNoun = (prev.pos === 'NOUN' || prev.pos === 'PROPN') && v.mentionAt[i - 1] < 0 && earlierVerb
   if (afterNoun && ing) return true
+  // "interrogate detainees held after ...": the same after a named group, once the clause has its verb.
+  const afterMention = v.mentionAt[i - 1] >= 0 && earlierVerb
+  if (afterMention && participle && v.toks[i + 1]?.pos === 'ADP' && v.toks[i + 1].norm !== 'to' && v.toks[i + 1].norm !== 'by') return true
   const next = v.toks[i + 1]
   if ((afterNoun || prev.norm === ',') && participle && next && next.norm === 'by') return true
   // "a meeting aimed at ...", "troops stationed in ...": a participle after a plain noun, then a preposition.
