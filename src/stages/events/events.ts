@@ -25,6 +25,8 @@ const MATERIAL_CONFLICT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE',
 const TRYING = new Set(['attempt', 'try', 'seek', 'aim', 'hope', 'want', 'wish', 'strive', 'struggle', 'need'])
 /** Event types whose that-clause states what was demanded, threatened, alleged or refused. */
 const GOVERNING: ReadonlySet<PloverType> = new Set(['REQUEST', 'THREATEN', 'ACCUSE', 'REJECT', 'AGREE'])
+/** Tokens after a threat or protest searched for the clause that names its target. */
+const AIM_WINDOW = 25
 /** A match score ("2-1", "4-0"): small numbers on both sides of a hyphen. */
 const SCORE = /^(?:1?\d)[-–](?:1?\d)$/
 /** Adjectives of intent ("willing to", "ready to"): PLOVER codes the announced intent as AGREE. */
@@ -490,6 +492,19 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         if (!obj && (trig.coding.type === 'REQUEST' || trig.coding.type === 'ACCUSE')) {
           const byGroup = after.find((gr) => prepBefore(v, gr.start, trig.end) === 'by' && gr.mentions.some((m) => m.country || m.code))
           if (byGroup) obj = byGroup
+        }
+        // "threatened to ban voting if Hamas ran", "staged demonstrations to demand reforms by Suharto's
+        // government": a threat's condition or a protest's demand names whom it is aimed at.
+        if ((!obj || !obj.mentions.some((m) => m.country || m.code)) && (trig.coding.type === 'THREATEN' || trig.coding.type === 'PROTEST')) {
+          const limit = Math.min(toks.length, trig.end + AIM_WINDOW)
+          for (let k = trig.end; k < limit; k++) {
+            const n = toks[k].norm
+            const opens = n === 'if' || n === 'unless' || (n === 'to' && ['demand', 'protest', 'press', 'oppose'].includes(toks[k + 1]?.norm ?? '')) || n === 'against'
+            if (!opens) continue
+            const aim = groupsIn(v, k + 1, limit, isRecipientMention).find((gr) => gr.mentions.some((m) => (m.country || m.code) && !actors.includes(m)))
+            if (aim) { obj = aim; why.push(`recipient from the "${n}" clause`) }
+            break
+          }
         }
         if (obj) recipients = obj.mentions
         slotRule = subj?.rule ?? 'subject'
