@@ -15,6 +15,8 @@ export class TokenTrie {
   private readonly phrases = new Map<string, number[]>()
   private readonly prefixes = new Set<string>()
   private readonly firsts = new Set<string>()
+  /** First token -> the tokens that can follow it: most continuations end here, before any string is built. */
+  private readonly seconds = new Map<string, Set<string>>()
 
   static from(data: TrieData): TokenTrie {
     const t = new TokenTrie()
@@ -31,7 +33,14 @@ export class TokenTrie {
     if (prev) prev.push(...ids)
     else this.phrases.set(key, ids)
     let sp = key.indexOf(' ')
-    this.firsts.add(sp < 0 ? key : key.slice(0, sp))
+    const first = sp < 0 ? key : key.slice(0, sp)
+    this.firsts.add(first)
+    if (sp >= 0) {
+      const sp2 = key.indexOf(' ', sp + 1)
+      let set = this.seconds.get(first)
+      if (!set) this.seconds.set(first, (set = new Set()))
+      set.add(sp2 < 0 ? key.slice(sp + 1) : key.slice(sp + 1, sp2))
+    }
     while (sp >= 0) {
       this.prefixes.add(key.slice(0, sp))
       sp = key.indexOf(' ', sp + 1)
@@ -61,11 +70,14 @@ export class TokenTrie {
     if (from >= limit || !this.firsts.has(norms[from])) return NONE
     let out: Array<[number, number[]]> | null = null
     let key = norms[from]
-    for (let i = from; ; ) {
+    const ids1 = this.phrases.get(key)
+    if (ids1) out = [[from + 1, ids1]]
+    if (from + 1 >= limit || !this.seconds.get(key)?.has(norms[from + 1])) return out ?? NONE
+    for (let i = from + 1; ; ) {
+      key = key + ' ' + norms[i]
       const ids = this.phrases.get(key)
       if (ids) (out ??= []).push([i + 1, ids])
       if (++i >= limit || !this.prefixes.has(key)) break
-      key = key + ' ' + norms[i]
     }
     return out ? out.reverse() : NONE
   }
