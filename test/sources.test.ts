@@ -198,6 +198,7 @@ test('RSS, Atom and JSON Feed files: full content used, links fetched, feed meta
     rssItem('full', 'https://elsewhere.example/full', `<content:encoded><![CDATA[<p>${longText('Full')}</p><p>${longText('More')}</p>]]></content:encoded>`),
     rssItem('linked', `${base}/page/linked`),
     rssItem('gone', `${base}/missing`),
+    rssItem('relative', '/page/relative'),
   ]))
   const atomPath = join(dir, 'news.atom')
   writeFileSync(atomPath, `<?xml version="1.0" encoding="utf-8"?>
@@ -213,8 +214,9 @@ test('RSS, Atom and JSON Feed files: full content used, links fetched, feed meta
     ],
   }, null, 2))
   const items = await collect([rssPath, atomPath, jsonPath])
-  assert.equal(items.length, 7)
-  const [full, linked, gone, a1, a2, j1, j2] = items as any[]
+  assert.equal(items.length, 8)
+  const [full, linked, gone, relative, a1, a2, j1, j2] = items as any[]
+  assert.equal(relative.url, `${base}/page/relative`, 'a relative item link resolves against the feed\'s site link')
   assert.ok(full.html.includes('Full sentence 1'))
   assert.equal(full.title, 'Story full')
   assert.equal(full.published, '2019-11-19T10:00:00Z')

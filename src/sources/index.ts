@@ -77,6 +77,20 @@ function itemDoc(feedName: string, index: number, item: FeedItem): SourceItem | 
   return new InputError(name, 'feed item has neither full content nor an http(s) link to fetch')
 }
 
+/** Relative item links resolve against the feed's own URL, else the site link the feed declares. */
+export function resolveLinks(items: FeedItem[], base: string | null | undefined): void {
+  if (!base) return
+  for (const it of items) {
+    if (it.link && !/^[a-z][a-z0-9+.-]*:/i.test(it.link)) {
+      try {
+        it.link = new URL(it.link, base).href
+      } catch {
+        // Unresolvable: the item reports that it has no usable link.
+      }
+    }
+  }
+}
+
 /** The items of a parsed feed as raw documents, in feed order; linked pages are fetched a few at a time. */
 export async function* feedDocuments(feedName: string, body: string, opts: SourceOptions = {}): AsyncGenerator<SourceItem> {
   let feed
@@ -86,6 +100,7 @@ export async function* feedDocuments(feedName: string, body: string, opts: Sourc
     yield new InputError(feedName, e.message)
     return
   }
+  resolveLinks(feed.items, /^https?:\/\//i.test(feedName) ? feedName : feed.link)
   yield* itemsToDocuments(feedName, feed.items, opts)
 }
 

@@ -9,7 +9,7 @@ import { InputError } from '../core/types.js'
 import { decodeHtml } from '../extract/charset.js'
 import { parseFeed, type FeedItem } from './feeds.js'
 import { fetchUrl, type FetchOptions } from './fetch.js'
-import { itemsToDocuments } from './index.js'
+import { itemsToDocuments, resolveLinks } from './index.js'
 import type { SourceItem } from './files.js'
 
 /** Default poll interval: news feeds update every few minutes; polling faster is impolite. */
@@ -69,7 +69,9 @@ async function poll(feed: string, state: FeedState, opts: WatchOptions): Promise
     }
   }
   try {
-    return parseFeed(body).items
+    const feedDoc = parseFeed(body)
+    resolveLinks(feedDoc.items, /^https?:\/\//i.test(feed) ? feed : feedDoc.link)
+    return feedDoc.items
   } catch (e: any) {
     throw new InputError(feed, e.message)
   }
