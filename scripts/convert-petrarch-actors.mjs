@@ -232,7 +232,9 @@ function convertActors(file, outName, problems, given) {
     let type = typeOf(e, file)
     const words = e.phrase.toLowerCase().split(' ')
     if (type === 'organization' && words.length >= 2 && words.length <= 4 && given.has(words[0]) && !ORG_WORDS.test(e.phrase)) type = 'person'
-    const phrases = [...new Set(e.phrases)]
+    // one-word synonyms that are ordinary English words would fire on every capitalized use
+    const phrases = [...new Set(e.phrases)].filter((p) => !COMMON_WORD_SYNONYMS.has(p.toLowerCase()))
+    if (phrases.length === 0) continue
     out.push(JSON.stringify({ name: nameOf(e, type), type, phrases, roles: e.roles, origin: e.origin }))
   }
   mkdirSync(join(root, 'dictionaries/actors'), { recursive: true })
@@ -302,6 +304,8 @@ function convertAgents(problems) {
 }
 
 const ORG_WORDS = /\b(ARMY|FORCES?|PARTY|FRONT|MOVEMENT|COUNCIL|MINISTRY|BANK|UNION|COMMITTEE|COMMISSION|ORGANI[SZ]ATION|ASSOCIATION|AGENCY|GROUP|BRIGADES?|COURT|UNIVERSITY|INSTITUTE|CORPS|GUARD|POLICE|LEAGUE|FOUNDATION|FUND|COMPANY|CORPORATION|NEWS|TIMES|RADIO|TELEVISION)\b/
+// Found by matching the one-word phrases against lower-case words of the VOA sample corpus.
+const COMMON_WORD_SYNONYMS = new Set(['organization', 'youth', 'champagne', 'home', 'state', 'government', 'republic', 'capital', 'national', 'people'])
 const problems = []
 for (const f of ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt']) learnFirstNames(readActors(f, []), f)
 const given = firstNames()
