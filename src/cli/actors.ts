@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import type { EntityType } from '../core/types.js'
-import { dbOption, withStore } from './ingest.js'
+import { dbOption, exitQuietlyOnClosedPipe, withStore } from './ingest.js'
 import { parseChoice, parsePositiveInt } from './options.js'
 
 export function registerActors(program: Command): void {
@@ -13,6 +13,7 @@ export function registerActors(program: Command): void {
     .option('--limit <n>', 'how many', '30')
     .option('--format <f>', 'table|jsonl (default: table on a terminal)')
     .action(async (id: string | undefined, o) => {
+      exitQuietlyOnClosedPipe()
       const format = o.format ? parseChoice('--format', o.format, ['table', 'jsonl']) : process.stdout.isTTY ? 'table' : 'jsonl'
       const limit = parsePositiveInt('--limit', o.limit)
       const type = o.type ? (parseChoice('--type', o.type, ['person', 'organization', 'country', 'place', 'group']) as EntityType) : undefined

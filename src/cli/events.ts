@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { PLOVER_TYPES, QUAD_OF, type PloverType, type Polarity, type Quad } from '../core/types.js'
 import { csvLine, EVENT_COLUMNS, eventRow } from '../storage/export.js'
 import { MAX_LIMIT, type EventFilter, type StoredEvent } from '../storage/store.js'
-import { dbOption, withStore } from './ingest.js'
+import { dbOption, exitQuietlyOnClosedPipe, withStore } from './ingest.js'
 import { parseChoice, parseIsoDate, parsePositiveInt } from './options.js'
 import { eventLine } from './output.js'
 
@@ -46,6 +46,7 @@ export function registerEvents(program: Command): void {
     .option('--cursor <c>', 'continue after the previous page (printed at its end)')
     .option('--format <f>', 'table|jsonl|csv (default: table on a terminal, jsonl otherwise)')
     .action(async (o) => {
+      exitQuietlyOnClosedPipe()
       const filter = parseFilter(o)
       filter.limit = parsePositiveInt('--limit', o.limit)
       if (o.cursor) filter.cursor = o.cursor

@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { csvLine, EVENT_COLUMNS, eventRow, MENTION_COLUMNS, mentionRow, ploverRecord } from '../storage/export.js'
 import { filterOptions, parseFilter } from './events.js'
-import { dbOption, withStore } from './ingest.js'
+import { dbOption, exitQuietlyOnClosedPipe, withStore } from './ingest.js'
 import { parseChoice } from './options.js'
 
 export function registerExport(program: Command): void {
@@ -12,6 +12,7 @@ export function registerExport(program: Command): void {
     .requiredOption('--format <f>', 'plover-json (PLOVER event JSONL) | events-csv (GDELT-style columns) | mentions-csv | jsonl (article records)')
     .option('-o, --output <file>', 'write here instead of standard output')
     .action(async (o) => {
+      exitQuietlyOnClosedPipe()
       const format = parseChoice('--format', o.format, ['plover-json', 'events-csv', 'mentions-csv', 'jsonl'])
       const filter = parseFilter(o)
       const out = o.output ? createWriteStream(o.output) : process.stdout

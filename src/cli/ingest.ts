@@ -17,7 +17,14 @@ export const JOB_BATCH = 500
 export async function withStore(program: Command, url: string, opts: StoreOptions, fn: (s: Store) => Promise<number>): Promise<void> {
   let store: Store | null = null
   try {
-    store = await openStore(url, opts)
+    try {
+      store = await openStore(url, opts)
+    } catch (e) {
+      // A query on a database from an older newsgraph: migrate it once (that needs write access), then go on.
+      if (!(e instanceof StoreError && opts.readonly && /schema version \d+, this newsgraph needs/.test(e.message))) throw e
+      await (await openStore(url, { ...opts, readonly: false })).close()
+      store = await openStore(url, opts)
+    }
     program.setOptionValue('_exit', await fn(store))
   } catch (e) {
     if (!(e instanceof StoreError)) throw e
@@ -26,6 +33,14 @@ export async function withStore(program: Command, url: string, opts: StoreOption
   } finally {
     await store?.close().catch(() => undefined)
   }
+}
+
+/** `newsgraph events | head` closes the pipe early: that is the reader being done, not an error. */
+export function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
 }
 
 export function dbOption(cmd: Command): Command {
