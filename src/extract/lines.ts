@@ -3,14 +3,16 @@ import type { Removed } from '../core/types.js'
 
 const RULES: { reason: string; re: RegExp }[] = [
   { reason: 'dateline', re: /^(first )?(published|updated|posted|last updated|last modified|modified)\b.{0,60}\d.{0,40}$/i },
-  { reason: 'caption', re: /^(image|media|photo|picture)\s*(copyright|caption|credit)\b|^\(?(image|photo|picture|credit|foto)( credit)?\s*:.{0,120}$|^image \d+ of \d+$|\((image|photo)( credit)?:[^)]*\)$|credit:\s*[^.]{0,60}$/i },
+  { reason: 'caption', re: /^(image|media|photo|picture)\s*(copyright|caption|credit)\b|^\(?(image|photo|picture|credit|foto)( credit)?\s*:.{0,120}$|^image \d+ of \d+$|\((image|photo)( credit)?:[^)]*\)$/i },
+  // A photo credit glued to the end of a caption ("...in MayCredit: The Siberian Times"); case matters, "a line of credit: $5m" is prose.
+  { reason: 'caption', re: /Credit:\s*[^.]{0,60}$/ },
   { reason: 'advert', re: /^(advert|advertisement|anzeige|publicidad|publicité|sponsored|continue reading( below)?|skip to (main )?content|loading( content)?\s*\.*|this slideshow requires javascript\.?|media playback is unsupported on your device)$/i },
   { reason: 'read-more', re: /^(read more|related|see also|more|more from .{1,40}|more stories|recommended( for you)?|you (may|might) also like\.*|don'?t miss|also read|leggi anche|lees ook|lire aussi|weitere artikel|tags?|topics|comments?|post comment.*|about the author|share( this)?( article| story| post)?|source|highlights)\s*:?\s*(\(.{0,10}\))?$/i },
   { reason: 'read-more', re: /^(read more|related|see also|also read|read also|also|watch|listen|more)\s*[:|]\s*.{0,160}$/i },
-  { reason: 'newsletter', re: /\b(sign up|subscribe|newsletter|inbox)\b.{0,80}\b(newsletter|updates|inbox|emails?|today|free)\b.{0,60}$|^subscribe$|^sign in$/i },
+  { reason: 'newsletter', re: /^(?=.{0,200}$).*\b(sign up|subscribe|newsletter|inbox)\b.{0,80}\b(newsletter|updates|inbox|emails?|today|free)\b.{0,60}$|^subscribe$|^sign in$/i },
   { reason: 'share', re: /^(share|tweet|email|print|whatsapp|facebook|twitter|pinterest|linkedin|reddit|copy link)(\s*[|/·•]?\s*(share|tweet|email|print|whatsapp|facebook|twitter|pinterest|pint|linkedin|reddit|baixar|copy link))*$/i },
   { reason: 'follow', re: /^(follow (us|him|her|them)|click here|get the .{0,40} app|join our .{0,60})\b.{0,160}$/i },
-  { reason: 'credits', re: /^((additional )?reporting|writing|editing|compiled|contributing|contributors?)( by)?\s*[:,]?\s+[A-Z\p{Lu}].{0,250}$/u },
+  { reason: 'credits', re: /^(?:(?:[Aa]dditional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Cc]ontributing|[Cc]ontributors?)(?: by|:)\s+\p{Lu}.{0,250}$/u },
   { reason: 'newsletter', re: /^(?=.{0,160}$)(subscribe|sign up|get|want|join|click|register)\b.*\b(newsletters?|inbox|subscribe|sign up|email)\b/i },
   { reason: 'contact', re: /^(have a (news )?tip\b|.{0,60}\b(can|may) be (reached|contacted) at\b).{0,200}$/i },
   { reason: 'copyright', re: /^(copyright|©|\(c\))\s.{0,160}$|all rights reserved\.?$/i },
