@@ -82,6 +82,11 @@ CREATE TABLE dyad_days (a TEXT NOT NULL, b TEXT NOT NULL, day TEXT NOT NULL, qua
 INSERT INTO dyad_days (a, b, day, quad, n) SELECT a, b, day, quad, COUNT(*) FROM event_dyads GROUP BY a, b, day, quad;
 `,
   },
+  {
+    version: 3,
+    why: "counterparts ranked by an index, so a country's dossier reads its top 25 instead of sorting thousands",
+    sql: () => `CREATE INDEX actor_counterparts_rank ON actor_counterparts (actor_id, (as_actor + as_recipient) DESC, other_id);`,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

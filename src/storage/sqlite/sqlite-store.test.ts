@@ -22,12 +22,12 @@ test('an older database is migrated on open: version 2 rebuilds dyad day counts 
   await s.close()
   // Turn it back into a version-1 database, as an older newsgraph left it.
   const raw = new Database(path)
-  raw.exec(`DROP TABLE dyad_days; DELETE FROM schema_migrations WHERE version = 2`)
+  raw.exec(`DROP TABLE dyad_days; DELETE FROM schema_migrations WHERE version >= 2; DROP INDEX actor_counterparts_rank`)
   raw.close()
-  await assert.rejects(openStore(`sqlite:${path}`, { readonly: true }), /schema version 1, this newsgraph needs 2/)
+  await assert.rejects(openStore(`sqlite:${path}`, { readonly: true }), /schema version 1, this newsgraph needs 3/)
   const again = await openStore(`sqlite:${path}`)
   try {
-    assert.equal((await again.health()).schema_version, 2)
+    assert.equal((await again.health()).schema_version, 3)
     assert.deepEqual((await again.dyad('IRN', 'RUS')).points, before.points)
     assert.equal(before.points.length, 2)
   } finally {
