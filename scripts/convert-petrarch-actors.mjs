@@ -189,7 +189,7 @@ function typeOf(e, file) {
 }
 
 // Same list as src/stages/places/gazetteer.ts: names news uses where i18n-iso-countries has only the official one.
-const SHORT_COUNTRY_NAMES = { SYR: 'Syria', LAO: 'Laos', MDA: 'Moldova', FSM: 'Micronesia', VNM: 'Vietnam', BRN: 'Brunei', SUN: 'Soviet Union', YUG: 'Yugoslavia', DDR: 'East Germany', CSK: 'Czechoslovakia', SCG: 'Serbia and Montenegro', XKX: 'Kosovo' }
+const SHORT_COUNTRY_NAMES = { KOR: 'South Korea', VAT: 'Vatican City', FLK: 'Falkland Islands', VGB: 'British Virgin Islands', VIR: 'U.S. Virgin Islands', SYR: 'Syria', LAO: 'Laos', MDA: 'Moldova', FSM: 'Micronesia', VNM: 'Vietnam', BRN: 'Brunei', SUN: 'Soviet Union', YUG: 'Yugoslavia', DDR: 'East Germany', CSK: 'Czechoslovakia', SCG: 'Serbia and Montenegro', XKX: 'Kosovo' }
 
 function nameOf(e, type) {
   if (type === 'country') {

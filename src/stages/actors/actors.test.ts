@@ -210,3 +210,10 @@ test('an envoy\'s host country between title and name; a capitalized agent word 
   const unhcr = find(ms, 'U.N. Refugee Agency')
   assert.deepEqual([unhcr.type, unhcr.code], ['organization', 'IGOUNO'])
 })
+
+test('demonyms of several words give their country; headings in capitals are not names', () => {
+  const ms = mentions('South African officials and North Korean troops met. THE POWERFUL STATE was named.')
+  assert.equal(find(ms, 'South African officials').country, 'ZAF')
+  assert.equal(find(ms, 'North Korean troops').code, 'PRKMIL')
+  assert.ok(!ms.some((m) => m.text.includes('POWERFUL')))
+})

@@ -188,7 +188,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     const key = norms.slice(a, b).join(' ')
     // "New York" and "Ontario" are listed under their countries: only real country names are countries
     if (gaz.countryNames.has(key)) return { k: 'country', a, b, iso, form: 'name', origin: entry.origin }
-    const t = norms[a]
+    // "South African", "North Koreans": a demonym of several words ends in one
+    const t = norms[b - 1]
     // a demonym shares its country's stem ("Israeli"/Israel, "Afghan"/Afghanistan); "Ghazni" does not
     if (isDemonymOf(t, iso)) {
       if (DEMONYM_PLURAL.test(t)) return { k: 'country', a, b, iso, form: 'plural', origin: entry.origin }
@@ -605,8 +606,10 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               for (const x of appo.consumed) used.add(x)
               continue
             }
-            if (THING_HEADS.has(last)) {
-              // a treaty or a holiday is neither an actor nor a place
+            let shouting = len > 1
+            for (let t = u.a; t < u.b && shouting; t++) if (texts[t].length < 4 || texts[t] !== texts[t].toUpperCase()) shouting = false
+            if (THING_HEADS.has(last) || shouting) {
+              // a treaty or a holiday is neither an actor nor a place; an all-capitals run is a heading
             } else if ((PLACE_HEADS.has(last) || (last.endsWith('s') && PLACE_HEADS.has(last.slice(0, -1)))) && len > 1) {
               // "Zamfara State", "Deh Yak district": a named place the gazetteer does not know
               const place: Place = { text: name, name, country: null, lat: null, lon: null }

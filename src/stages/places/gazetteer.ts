@@ -38,7 +38,7 @@ export interface Gazetteer {
  * Names news uses where i18n-iso-countries has only the official one, and codes it does not name
  * (withdrawn or user-assigned). Same list as scripts/convert-petrarch-actors.mjs.
  */
-const HISTORIC_NAMES: Record<string, string> = { SYR: 'Syria', LAO: 'Laos', MDA: 'Moldova', FSM: 'Micronesia', VNM: 'Vietnam', BRN: 'Brunei', SUN: 'Soviet Union', YUG: 'Yugoslavia', DDR: 'East Germany', CSK: 'Czechoslovakia', SCG: 'Serbia and Montenegro', XKX: 'Kosovo' }
+const HISTORIC_NAMES: Record<string, string> = { KOR: 'South Korea', VAT: 'Vatican City', FLK: 'Falkland Islands', VGB: 'British Virgin Islands', VIR: 'U.S. Virgin Islands', SYR: 'Syria', LAO: 'Laos', MDA: 'Moldova', FSM: 'Micronesia', VNM: 'Vietnam', BRN: 'Brunei', SUN: 'Soviet Union', YUG: 'Yugoslavia', DDR: 'East Germany', CSK: 'Czechoslovakia', SCG: 'Serbia and Montenegro', XKX: 'Kosovo' }
 
 /** Country names in common use that i18n-iso-countries does not list. */
 const COUNTRY_ALIASES: Record<string, string> = { america: 'USA', 'the united states': 'USA', britain: 'GBR', 'great britain': 'GBR', england: 'GBR', holland: 'NLD', burma: 'MMR', 'ivory coast': 'CIV', 'czech republic': 'CZE', swaziland: 'SWZ', macedonia: 'MKD', 'east timor': 'TLS', 'cape verde': 'CPV', vatican: 'VAT', 'the vatican': 'VAT', 'holy see': 'VAT', 'south sudan': 'SSD', palestine: 'PSE', 'palestinian territories': 'PSE', kosovo: 'XKX', taiwan: 'TWN', russia: 'RUS', 'soviet union': 'SUN', ussr: 'SUN', 'u.s.s.r.': 'SUN', 'u.k.': 'GBR', 'u.s.': 'USA', 'united states': 'USA', us: 'USA', uk: 'GBR', uae: 'ARE', 'u.a.e.': 'ARE', drc: 'COD', 'dr congo': 'COD', 'democratic republic of congo': 'COD', 'north korea': 'PRK', 'south korea': 'KOR' }
