@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises'
+import { open, readFile } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { InputError, type RawDocument } from '../core/types.js'
 import { decodeHtml } from '../extract/charset.js'
@@ -160,7 +160,6 @@ async function* readPath(p: string, forced: InputKind, opts: SourceOptions): Asy
   if (kind === 'feed') {
     let body: string
     try {
-      const { readFile } = await import('node:fs/promises')
       body = decodeHtml(p, await readFile(p)).text
     } catch (e: any) {
       yield e instanceof InputError ? e : new InputError(p, `cannot read: ${e?.message ?? e}`)
