@@ -339,11 +339,18 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
 
       for (const s of doc.sentences) {
         const units = scan(doc, texts, norms, s.tokenStart, s.tokenEnd, date)
+        if (units.length === 0) continue
         const used = new Set<Unit>()
         // token -> unit covering it, so title tails look units up in constant time (long sentences stay linear)
-        const cover: Array<Unit | undefined> = new Array(s.tokenEnd - s.tokenStart)
-        for (const x of units) for (let t = x.a; t < x.b; t++) cover[t - s.tokenStart] = x
-        const unitAt = (t: number) => cover[t - s.tokenStart]
+        let cover: Array<Unit | undefined> | null = null
+        const unitAt = (t: number) => {
+          // built on first use: most sentences never need it
+          if (!cover) {
+            cover = new Array(s.tokenEnd - s.tokenStart)
+            for (const x of units) for (let k = x.a; k < x.b; k++) cover[k - s.tokenStart] = x
+          }
+          return cover[t - s.tokenStart]
+        }
         /**
          * "League" + "for the Promotion and Defense of Human Rights": an organization's name goes on
          * through of/for/the/and when capitalized words follow. Returns the new end token.
