@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { countDocuments, ingest, type IngestProgress } from '../ingest/ingest.js'
 import { applyDictionaryCorrections } from '../resolve/knowledge.js'
 import { expandPaths, type InputKind } from '../sources/files.js'
+import { warcProgressPrinter } from '../sources/progress.js'
 import { DEFAULT_DB, openStore, StoreError, type ClusterKeyField, type JobPayload, type Store, type StoreOptions } from '../storage/store.js'
 import { parseChoice, parseIsoDate, parsePositiveInt, UsageError } from './options.js'
 
@@ -155,6 +156,8 @@ export function registerIngest(program: Command): void {
             learn: o.learn,
             signal: ctrl.signal,
             watch,
+            // Logs and pipes get WARC byte progress lines; a terminal has the bar instead.
+            onSourceProgress: !tty && !o.quiet ? warcProgressPrinter() : undefined,
             onProgress: (p) => {
               if (!bar) return
               const payload = { rate: rate(p).toFixed(1), events: p.events, failed: p.failed }

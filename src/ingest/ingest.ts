@@ -4,7 +4,7 @@ import { createReadStream, statSync } from 'node:fs'
 import type { CoderOptions } from '../coder.js'
 import { InputError, type ArticleRecord, type CodeResult, type RawDocument } from '../core/types.js'
 import { knownForCoder } from '../resolve/knowledge.js'
-import { readSources, type InputKind } from '../sources/index.js'
+import { readSources, type InputKind, type SourceOptions } from '../sources/index.js'
 import { watchFeeds } from '../sources/watch.js'
 import { StoreError, type PutResult, type Store } from '../storage/store.js'
 import { createCodingPool, defaultThreads, type CodingPool } from './pool.js'
@@ -33,6 +33,8 @@ export interface IngestOptions {
   onProgress?(p: IngestProgress): void
   /** Treat the sources as feeds and poll them until the signal aborts, coding only new items (ingest --watch). */
   watch?: { intervalMs?: number }
+  /** WARC reading progress (records, bytes, resume offset) for long crawl files. */
+  onSourceProgress?: SourceOptions['onProgress']
 }
 
 export interface IngestProgress {
@@ -195,7 +197,7 @@ export async function ingest(store: Store, o: IngestOptions): Promise<IngestSumm
     report()
   }
   try {
-    const items = o.watch ? watchFeeds(o.sources, { intervalMs: o.watch.intervalMs, signal: o.signal }) : readSources(o.sources, { input: o.input })
+    const items = o.watch ? watchFeeds(o.sources, { intervalMs: o.watch.intervalMs, signal: o.signal }) : readSources(o.sources, { input: o.input, onProgress: o.onSourceProgress })
     for await (const item of items) {
       if (fatal || o.signal?.aborted) break
       if (o.lines) {

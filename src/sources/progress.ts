@@ -24,7 +24,8 @@ export function warcProgressPrinter(out: NodeJS.WriteStream = process.stderr): (
     if (p.source !== source) {
       source = p.source
       startedAt = now
-      last = now
+      // The first record of a file prints at once: the log shows the run has started.
+      last = 0
     }
     const done = p.bytes >= p.totalBytes
     if (!done && now - last < every) return
