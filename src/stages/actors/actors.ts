@@ -151,6 +151,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   const PLACE = 2
   const AGENT = 4
   const firstTokens = new Map<string, number>()
+  const agentFirsts = new Set(base.agentTrie.firstTokens())
   for (const [trie, bit] of [[base.actorTrie, ACTOR], [gaz.trie, PLACE], [base.agentTrie, AGENT]] as const) {
     for (const key of trie.firstTokens()) firstTokens.set(key, (firstTokens.get(key) ?? 0) | bit)
   }
@@ -218,7 +219,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       // names (actors, places) must start with a capital: lower-case words only open agent phrases
       const c0 = texts[i].charCodeAt(0)
       const capital = c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(texts[i])
-      const starts = (firstTokens.get(n) ?? 0) & (capital ? ACTOR | PLACE | AGENT : AGENT)
+      // lower-case words can only open agent phrases: a small set, looked up first
+      const starts = capital ? firstTokens.get(n) ?? 0 : agentFirsts.has(n) ? AGENT : 0
       if (overlay && capital) {
         const m = actorAt(overlay, texts, norms, i, te)
         if (m) consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: true }, 5)
@@ -327,7 +329,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const toks = doc.tokens
       const texts = toks.map((t) => text.slice(t.start, t.end))
       // wink's normal form is already lower case; only curly apostrophes need straightening
-      const norms = (currentNorms = toks.map((t, i) => (t.norm.length === texts[i].length && t.norm.indexOf('’') < 0 && t.norm.indexOf('‘') < 0 ? t.norm : normToken(texts[i]))))
+      const curly = /[’‘`]/.test(text)
+      const norms = (currentNorms = toks.map((t, i) => (!curly && t.norm.length === texts[i].length ? t.norm : normToken(texts[i]))))
       const mentions: Mention[] = []
       const pending: PendingName[] = []
       const titleKeys = new Map<Mention, string>()
