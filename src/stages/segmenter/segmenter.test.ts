@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { newDoc } from '../../core/pipeline.js'
-import { createSegmenter, MAX_SENTENCE_TOKENS, splitParagraphs } from './segmenter.js'
+import { createSegmenter, MAX_SENTENCE_TOKENS, splitParagraphs, wink } from './segmenter.js'
 
 function segment(text: string) {
   const doc = newDoc({ id: 't', text })
@@ -76,4 +76,27 @@ test('a run of text without punctuation is cut into bounded sentences and report
   assert.equal(doc.sentences.at(-1)!.tokenEnd, doc.tokens.length)
   assert.ok(doc.report.some((r) => r.rule === 'long-sentence' && r.severity === 'warning'))
   assert.equal(segment('A short sentence. Another one.').report.length, 0)
+})
+
+test('tokens read from the lexeme cache equal what wink says token by token, contractions included', () => {
+  const text = "They can't say it's over; he'd've known. The leaders met, and leaders meet again. Meeting ended\u00a0late."
+  const seg = createSegmenter()
+  const runs = [0, 1].map(() => {
+    const doc = newDoc({ id: 't', text })
+    seg.run(doc)
+    return doc.tokens
+  })
+  // The second run is served from the cache the first one filled.
+  assert.deepEqual(runs[1], runs[0])
+  const nlp = wink()
+  const wtokens = nlp.readDoc(text).tokens()
+  const expected: { norm: string; lemma: string; pos: string }[] = []
+  wtokens.each((t: any) => {
+    if (t.out(nlp.its.pos) === 'SPACE' || (t.out() as string).trim() === '') return
+    const norm = t.out(nlp.its.normal) as string
+    expected.push({ norm, lemma: (t.out(nlp.its.lemma) as string) || norm, pos: t.out(nlp.its.pos) as string })
+  })
+  assert.deepEqual(runs[1].map((t) => ({ norm: t.norm, lemma: t.lemma, pos: t.pos })), expected)
+  assert.ok(runs[1].some((t) => t.norm === 'not'), 'the contraction "n\'t" reads as "not"')
+  for (const t of runs[1]) assert.ok(text.slice(t.start, t.end).trim() !== '')
 })
