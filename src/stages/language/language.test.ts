@@ -41,3 +41,9 @@ test('too little text is undetermined and not flagged', () => {
   assert.equal(doc.report.length, 0)
   assert.equal(doc.article.language, undefined)
 })
+
+test('words are runs of letters and apostrophes, accented and curly-quoted ones included', () => {
+  // the, cat’s, hat, the, dog’s, café, naïve: seven words, two of them English function words.
+  const g = detectLanguage('The cat’s hat — the dog’s café, “naïve”!')
+  assert.equal(g.englishShare, 2 / 7)
+})

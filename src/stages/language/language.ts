@@ -51,6 +51,27 @@ const SCRIPTS: [string, RegExp][] = [
   ['hy', /\p{Script=Armenian}/u],
 ]
 
+/** Script of each non-Latin code point seen so far (null: none of SCRIPTS), so each distinct character is tested once. */
+const SCRIPT_OF = new Map<number, string | null>()
+function scriptOf(cp: number): string | null {
+  let code = SCRIPT_OF.get(cp)
+  if (code === undefined) {
+    const ch = String.fromCodePoint(cp)
+    code = null
+    for (const [c, re] of SCRIPTS) if (re.test(ch)) { code = c; break }
+    SCRIPT_OF.set(cp, code)
+  }
+  return code
+}
+const LETTER = /^\p{L}$/u
+/** Whether a non-ASCII code point is a letter, remembered per code point. */
+const LETTER_OF = new Map<number, boolean>()
+function isLetter(cp: number): boolean {
+  let yes = LETTER_OF.get(cp)
+  if (yes === undefined) LETTER_OF.set(cp, (yes = LETTER.test(String.fromCodePoint(cp))))
+  return yes
+}
+
 const CODES = Object.keys(STOPWORDS)
 /** Each function word to the languages it belongs to, so one pass over the words counts them all. */
 const WORD_LANGS = new Map<string, number[]>()
@@ -74,29 +95,51 @@ export function detectLanguage(text: string): LanguageGuess {
     const c = sample.charCodeAt(i)
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) letters++
     else if (c > 0x24f) {
-      // Beyond Latin Extended: which script? News in English has few such characters, so this is rare.
-      const ch = String.fromCodePoint(sample.codePointAt(i)!)
-      if (ch.length === 2) i++
-      for (const [code, re] of SCRIPTS) if (re.test(ch)) { counts.set(code, (counts.get(code) ?? 0) + 1); letters++; break }
+      // Beyond Latin Extended: which script? Curly quotes and dashes land here in every English article.
+      const cp = sample.codePointAt(i)!
+      if (cp > 0xffff) i++
+      const code = scriptOf(cp)
+      if (code !== null) { counts.set(code, (counts.get(code) ?? 0) + 1); letters++ }
     }
   }
   // Japanese mixes Han with kana: kana anywhere decides it; Han counts toward it too.
   if (counts.has('ja') && counts.has('zh')) counts.set('ja', counts.get('ja')! + counts.get('zh')!)
-  const words = sample.toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w !== '')
+  // Words are the runs of letters and apostrophes, found by char code: a Unicode split regex cost more than all the rest.
+  const lower = sample.toLowerCase()
   const hits = new Array<number>(CODES.length).fill(0)
-  for (const w of words) {
-    const langs = WORD_LANGS.get(w)
-    if (langs) for (const i of langs) hits[i]++
+  let nwords = 0
+  let from = -1
+  for (let i = 0; i <= lower.length; i++) {
+    let inWord = false
+    let width = 1
+    if (i < lower.length) {
+      const c = lower.charCodeAt(i)
+      if ((c >= 97 && c <= 122) || c === 39 || c === 0x2019 || (c >= 65 && c <= 90)) inWord = true
+      else if (c >= 0x80) {
+        const cp = lower.codePointAt(i)!
+        if (cp > 0xffff) width = 2
+        inWord = isLetter(cp)
+      }
+    }
+    if (inWord) {
+      if (from < 0) from = i
+    } else if (from >= 0) {
+      nwords++
+      const langs = WORD_LANGS.get(lower.slice(from, i))
+      if (langs) for (const l of langs) hits[l]++
+      from = -1
+    }
+    i += width - 1
   }
-  const englishShare = words.length ? hits[0] / words.length : 0
+  const englishShare = nwords ? hits[0] / nwords : 0
   for (const [code, n] of [...counts].sort((a, b) => b[1] - a[1])) {
     if (letters > 0 && n / letters >= SCRIPT_SHARE) return { language: code, name: LANGUAGE_NAMES[code], englishShare }
   }
-  if (words.length < MIN_WORDS) return { language: 'und', name: 'undetermined', englishShare }
+  if (nwords < MIN_WORDS) return { language: 'und', name: 'undetermined', englishShare }
   let best = 'en'
   let bestShare = englishShare
   for (let i = 1; i < CODES.length; i++) {
-    const share = hits[i] / words.length
+    const share = hits[i] / nwords
     if (share > bestShare * OTHER_LANGUAGE_MARGIN) { best = CODES[i]; bestShare = share }
   }
   if (best === 'en' && englishShare < MIN_ENGLISH_SHARE) return { language: 'und', name: 'undetermined', englishShare }
