@@ -65,6 +65,13 @@ interface RawFile {
   no_default?: string[]
   /** Verbs taken out of a block: { block, verb }. */
   suppress?: { block: string; verb: string }[]
+  /**
+   * Light-verb idioms: a verb (lemma) whose direct object is one of `objects` is no event of the
+   * verb's type ("strike a balance", "hit a record"); `why` says which reading it is.
+   */
+  idioms?: { verb: string; objects: string[]; why: string }[]
+  /** Nouns that cannot be the target of physical violence: "attack on corruption", "battled inflation". */
+  abstract_targets?: { words: string[]; why: string }
 }
 
 export interface Coding {
@@ -119,6 +126,10 @@ export interface VerbDictionary {
   multiword: Map<string, Map<string, string[][]>>
   /** Synonym sets by the first word of their members: which sets a sentence could match at all. */
   synsetsByWord: Map<string, string[]>
+  /** Light-verb idioms: verb lemma -> object nouns (singular and plural) that make it no event. */
+  idioms: Map<string, Set<string>>
+  /** Abstract nouns: violence "on" or "against" them is figurative. */
+  abstractTargets: Set<string>
   /** Longest multi-word synset member, in words, so matching knows how far to look. */
   stats: { blocks: number; verbs: number; patterns: number; nominals: number; files: string[] }
   toPlover(code: string | null): Coding
@@ -267,6 +278,8 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
   const nominalsRaw: { file: string; n: RawNominal }[] = []
   const noDefault = new Set<string>()
   const suppressed = new Set<string>()
+  const idioms = new Map<string, Set<string>>()
+  const abstractTargets = new Set<string>()
   for (const { data } of files) {
     for (const b of data.no_default ?? []) noDefault.add(b)
     for (const x of data.suppress ?? []) suppressed.add(`${x.block}\u0000${x.verb.toLowerCase()}`)
@@ -286,6 +299,12 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
     }
     for (const b of data.blocks ?? []) blocks.set(b.id, { file: name, block: b })
     for (const n of data.nominals ?? []) nominalsRaw.push({ file: name, n })
+    for (const id of data.idioms ?? []) {
+      const set = idioms.get(id.verb.toLowerCase()) ?? new Set<string>()
+      for (const o of id.objects) for (const f of inflections(o.toLowerCase())) set.add(f)
+      idioms.set(id.verb.toLowerCase(), set)
+    }
+    for (const w of data.abstract_targets?.words ?? []) for (const f of inflections(w.toLowerCase())) abstractTargets.add(f)
   }
 
   const multiword = new Map<string, Map<string, string[][]>>()
@@ -385,6 +404,8 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
     synsets,
     multiword,
     synsetsByWord,
+    idioms,
+    abstractTargets,
     stats: { blocks: blocks.size, verbs: nVerbs, patterns: nPatterns, nominals: nominals.size, files: files.map((f) => f.name) },
     toPlover,
   }

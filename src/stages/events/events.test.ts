@@ -207,3 +207,49 @@ test('10,000 coordinated names complete; every participant of the first sentence
   assert.equal(doc.events[0].actor.length, doc.sentences.length === 1 ? n : inFirst)
   assert.ok(doc.events[0].actor.length > 50)
 })
+
+const place = (country: string): Spec => ({ country, type: 'place', role: 'place', acts: false })
+
+test('location: a place phrase of the event\'s own verb phrase is its location', () => {
+  const d = code('Iran held talks with Hamas representatives in Moscow on Thursday.', { Iran: C('IRN'), Hamas: C('PSE', { type: 'organization' }), Moscow: place('RUS') })
+  assert.equal(d.events[0]?.location?.name, 'Moscow', briefs(d).join('; '))
+})
+
+test('location: a place inside an embedded infinitive clause is not the event\'s location', () => {
+  const d = code('Israel condemned the decision of Russia to host Hamas leaders in Moscow.', { Israel: C('ISR'), Russia: C('RUS'), Hamas: C('PSE', { type: 'organization' }), Moscow: place('RUS') })
+  const e = d.events.find((x) => x.type === 'ACCUSE')
+  assert.ok(e, briefs(d).join('; '))
+  assert.equal(e.location, null)
+  const d2 = code('Russia met with Hamas separately to talk about the release of hostages in Gaza.', { Russia: C('RUS'), Hamas: C('PSE', { type: 'organization' }), Gaza: place('PSE') })
+  const m = d2.events.find((x) => x.type === 'CONSULT')
+  assert.ok(m, briefs(d2).join('; '))
+  assert.equal(m.location, null)
+})
+
+test('location: a place modifying an of-object belongs to that noun, not the event', () => {
+  const d = code('Egypt demanded the release of prisoners in Israel.', { Egypt: C('EGY'), Israel: place('ISR') })
+  for (const e of d.events) assert.equal(e.location, null, brief(e))
+})
+
+test('location: a place before the trigger in another clause does not locate it', () => {
+  const d = code('After clashes erupted in Gaza, Egypt condemned Israel.', { Egypt: C('EGY'), Israel: C('ISR'), Gaza: place('PSE') })
+  const e = d.events.find((x) => x.type === 'ACCUSE')
+  assert.ok(e, briefs(d).join('; '))
+  assert.equal(e.location, null)
+})
+
+test('light-verb idioms are no violence: "strike a balance", "hit a record", "took part"', () => {
+  const actors = { Russia: C('RUS'), Iran: C('IRN'), China: C('CHN') }
+  assert.deepEqual(briefs(code('Russia is trying to strike a balance in its relations with Iran.', actors)), [])
+  assert.deepEqual(briefs(code('China hit a record high in exports to Iran.', actors)), [])
+  assert.deepEqual(briefs(code('Russia struck a chord with Iran on Monday.', actors)), [])
+  // The literal readings stay events.
+  assert.deepEqual(briefs(code('Russia struck targets in Iran on Monday.', actors)).map((b) => b.split(' ')[0]), ['ASSAULT'])
+})
+
+test('violence against an abstraction is figurative: "attack on corruption", "battled inflation"', () => {
+  const actors = { Kenya: C('KEN'), Argentina: C('ARG') }
+  assert.deepEqual(briefs(code('Kenya launched an attack on corruption.', actors)), [])
+  assert.deepEqual(briefs(code('Argentina battled inflation on Monday.', actors)), [])
+  assert.deepEqual(briefs(code('Kenya launched an attack on Argentina.', actors)), ['ASSAULT KEN>ARG asserted'])
+})

@@ -2,7 +2,7 @@
 // actor/recipient, polarity, date, location, attribution and the evidence that produced them.
 import { contentHash } from '../../core/hash.js'
 import { isSpeechVerb, reportCues, type ReportCue } from './attribution.js'
-import { QUAD_OF, type Actor, type DateMention, type Doc, type Event, type Mention, type Place, type PloverType, type Polarity, type Stage } from '../../core/types.js'
+import { QUAD_OF, type Actor, type DateMention, type Doc, type Event, type Mention, type Place, type PloverType, type Polarity, type Stage, type Token } from '../../core/types.js'
 import { shippedVerbDictionary, stem, type Coding, type NominalEntry, type VerbDictionary, type VerbEntry } from '../../dictionaries/verbs.js'
 import { loadDiscards, type Discards } from './discards.js'
 import { findSequence } from './match.js'
@@ -41,6 +41,68 @@ const MUST = new Set(['must', 'should'])
 const DEMAND_CODE = '100'
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her'])
 const RECIPROCAL_PREPS = new Set(['between', 'among', 'amongst'])
+
+/** Words that open an embedded clause; a place phrase after one belongs to that clause, not the event. */
+const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'whether', 'if', 'because', 'after', 'before', 'since', 'as', 'until'])
+
+/**
+ * True when the locative phrase whose noun starts at `place` (relative index) belongs to the trigger's
+ * own clause. After the trigger, a verb of another clause (an infinitive "to host", a participle, a finite
+ * verb), a clause opener or a comma-separated attribution between them puts the place in another clause,
+ * and a phrase right after an of-object ("the freeing of hostages in Gaza") modifies that noun. Before the
+ * trigger ("In Moscow, X met Y"; "Protesters in Paris marched") no other verb may precede it.
+ */
+export function inOwnClause(v: SentenceView, trig: { start: number; end: number }, place: number): boolean {
+  let prep = place - 1
+  while (prep >= 0 && v.toks[prep].pos !== 'ADP') prep--
+  if (prep < 0) return false
+  if (place >= trig.end) {
+    let lastPrep: string | null = null
+    for (let k = trig.end; k < prep; k++) {
+      const t = v.toks[k]
+      if (v.mentionAt[k] >= 0) continue
+      if (t.pos === 'VERB' || (t.pos === 'SCONJ') || CLAUSE_OPENERS.has(t.norm) || t.norm === ';' || t.norm === ':') return false
+      if (t.pos === 'ADP') lastPrep = t.norm
+      else if (t.norm === ',' || t.pos === 'CCONJ') lastPrep = null
+    }
+    // "the release of prisoners in Israel": the place phrase continues the of-object's noun phrase.
+    return lastPrep !== 'of'
+  }
+  // Before the trigger, any other verb (save a reporting one) means another clause holds the place:
+  // "After clashes erupted in Gaza, Egypt condemned Israel".
+  const vg = verbGroupStart(v, trig.start)
+  for (let k = 0; k < vg; k++) {
+    if (v.mentionAt[k] >= 0) continue
+    const t = v.toks[k]
+    if (t.pos === 'VERB' && !isSpeechVerb(t.lemma, t.norm)) return false
+  }
+  return true
+}
+
+/** Words skipped to reach the head noun of an object ("a careful balance", "its own interests"). */
+const OBJECT_FILLER = new Set(['DET', 'ADJ', 'NUM', 'PRON', 'ADV'])
+/** Prepositions through which violence reaches its target ("attack on", "war against", "fire at"). */
+const TARGET_PREPS = new Set(['on', 'against', 'at', 'upon'])
+
+/**
+ * The head noun of the object after relative index `from` (before `end`): the last noun of the first
+ * noun phrase, or with `throughPrep` the phrase after one target preposition. A mention (an actor or
+ * place) is a concrete head: null.
+ */
+export function objectHead(v: SentenceView, from: number, end: number, throughPrep: boolean): Token | null {
+  let k = from
+  if (throughPrep && k < end && TARGET_PREPS.has(v.toks[k].norm)) k++
+  let head: Token | null = null
+  for (; k < end; k++) {
+    const t = v.toks[k]
+    if (v.mentionAt[k] >= 0) return null
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') { head = t; continue }
+    if (head) break
+    if (OBJECT_FILLER.has(t.pos) || t.norm === "'s" || t.norm === '’s') continue
+    break
+  }
+  return head
+}
 
 export interface EventStageOptions {
   dictionary?: VerbDictionary
@@ -249,6 +311,16 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       if (!best && entry.type && (!clausal || GOVERNING.has(entry.type))) best = { coding: entry, spec: 0, end: hit.end, why: [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref}), no pattern: block default CAMEO ${entry.code} → ${entry.type}`] }
     }
     if (!best || !best.coding.type) return null
+    // "strike a balance", "hit a record": a light-verb idiom is no event, unless the pattern itself names the noun.
+    const objAt = Math.max(hit.end, best.end)
+    const head = objectHead(v, hit.end, objEnd, false)
+    const anchors = 'anchors' in best.coding ? (best.coding as { anchors: string[] }).anchors : []
+    if (head && dict.idioms.get(v.toks[i].lemma)?.has(head.norm) && !anchors.includes(stem(head.norm))) return null
+    // "battled inflation", "launched an attack on corruption": violence against an abstraction is figurative.
+    if (best.coding.type === 'ASSAULT') {
+      const target = objectHead(v, objAt, objEnd, true)
+      if (target && dict.abstractTargets.has(target.norm)) return null
+    }
     return { start: i, end: hit.end, shownEnd: Math.max(hit.end, best.end), head: i, coding: best.coding, nominal: false, reciprocal: false, explanation: best.why }
   }
 
@@ -266,6 +338,10 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     // "war crimes", "war games", "attack helicopters": the noun modifies another noun.
     const after = v.toks[end]
     if (after && (after.pos === 'NOUN' || after.norm === '-') && v.mentionAt[end] < 0) return null
+    if (entry.type === 'ASSAULT' && after && TARGET_PREPS.has(after.norm)) {
+      const target = objectHead(v, end, Math.min(v.toks.length, end + MAX_OBJECT_TOKENS), true)
+      if (target && dict.abstractTargets.has(target.norm)) return null
+    }
     return { start: i, end, head: end - 1, coding: entry, nominal: true, reciprocal: entry.reciprocal, explanation: [`event noun “${t.norm}” (${entry.ref}) → CAMEO ${entry.code} → ${entry.type}`] }
   }
 
@@ -627,6 +703,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
 
   function locationOf(v: SentenceView, trig: Trigger): Place | null {
     // A place after a locative preposition, preferring one after the trigger ("held talks ... in Moscow").
+    // The phrase must belong to the event's own verb phrase: not to an embedded clause ("decision to
+    // host Hamas in Moscow") nor to a noun's of-modifier ("the freeing of hostages in the Gaza Strip").
     let best: Mention | null = null
     let bestDist = Infinity
     for (const m of v.mentions) {
@@ -635,6 +713,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       if (idx < 0) continue
       const prep = prepBefore(v, idx, 0)
       if (!prep || !LOCATIVE_PREPS.has(prep)) continue
+      if (!inOwnClause(v, trig, idx)) continue
       const d = idx >= trig.end ? idx - trig.end : (trig.start - idx) * 2
       if (d < bestDist) { best = m; bestDist = d }
     }
