@@ -71,13 +71,19 @@ export interface CompiledDictionaries {
   agentPhraseEntry: number[]
   actorTrie: TokenTrie
   agentTrie: TokenTrie
+  /**
+   * Person entries by the last word of their names, each with the first word of that name
+   * ("mugabe" -> [[entry of Robert Mugabe, "robert"]]): a bare surname after a title, or a name
+   * spelled differently in its middle ("Omar El Bashir"), can still find its one dictionary person.
+   */
+  surnames: Map<string, Array<[number, string]>>
 }
 
 /** Shipped dictionary files, relative to the package root. */
 const SHIPPED_ACTOR_FILES = ['dictionaries/actors/phoenix.countries.jsonl', 'dictionaries/actors/phoenix.international.jsonl', 'dictionaries/actors/phoenix.milnonstate.jsonl', 'dictionaries/actors/media.jsonl', 'dictionaries/actors/extra.jsonl']
 const SHIPPED_AGENT_FILES = ['dictionaries/agents/phoenix.agents.jsonl', 'dictionaries/agents/extra.jsonl']
 /** Bump when the compiled shape changes so old caches are ignored. */
-const CACHE_VERSION = 8
+const CACHE_VERSION = 9
 
 /** A user dictionary that cannot be used: the CLI reports it as a usage error (exit 2). */
 export class DictionaryError extends Error {
@@ -177,12 +183,18 @@ export function compile(actors: ActorEntry[], agents: AgentEntry[]): CompiledDic
   const actorPhraseEntry: number[] = []
   const actorPhraseRule: CaseRule[] = []
   const agentPhraseEntry: number[] = []
+  const surnames = new Map<string, Array<[number, string]>>()
   actors.forEach((e, i) => {
     for (const p of e.phrases) {
       let toks = phraseTokens(p)
       // "THE UNITED NATIONS": the article's own "the" stays outside the name
       if (toks.length > 1 && toks[0] === 'the') toks = toks.slice(1)
       if (toks.length === 0) continue
+      if (e.type === 'person' && toks.length >= 2 && /^\p{L}[\p{L}'-]+$/u.test(toks[toks.length - 1])) {
+        const list = surnames.get(toks[toks.length - 1]) ?? []
+        if (!list.some(([x, f]) => x === i && f === toks[0])) list.push([i, toks[0]])
+        surnames.set(toks[toks.length - 1], list)
+      }
       const id = actorPhraseEntry.length
       actorPhraseEntry.push(i)
       actorPhraseRule.push(caseRuleOf(p.replace(/^the\s+/i, ''), toks))
@@ -199,7 +211,7 @@ export function compile(actors: ActorEntry[], agents: AgentEntry[]): CompiledDic
       agentTrie.add(toks, id)
     }
   })
-  return { actors: new EntryTable(null, actors), agents, actorPhraseEntry, actorPhraseRule, agentPhraseEntry, actorTrie, agentTrie }
+  return { actors: new EntryTable(null, actors), agents, actorPhraseEntry, actorPhraseRule, agentPhraseEntry, actorTrie, agentTrie, surnames }
 }
 
 function shippedFiles(): string[] {
@@ -223,6 +235,7 @@ interface Serialized {
   agentPhraseEntry: number[]
   actorTrie: TrieData
   agentTrie: TrieData
+  surnames: Map<string, Array<[number, string]>>
 }
 
 let shipped: CompiledDictionaries | undefined

@@ -217,3 +217,23 @@ test('demonyms of several words give their country; headings in capitals are not
   assert.equal(find(ms, 'North Korean troops').code, 'PRKMIL')
   assert.ok(!ms.some((m) => m.text.includes('POWERFUL')))
 })
+
+test('a title with a bare surname finds the one dictionary person holding that office; "former" makes an ex-leader', () => {
+  const k = find(mentions('Rebels said President Kagame must agree to changes.', '2005-06-01'), 'Kagame')
+  assert.deepEqual([k.name, k.country, k.sector], ['Paul Kagame', 'RWA', 'GOV'])
+  const m = find(mentions('A judge ordered former president Carlos Menem to appear.', '2001-06-01'), 'Carlos Menem')
+  assert.deepEqual([m.country, m.sector], ['ARG', 'ELI'])
+  // a surname with no title is not enough to name anybody
+  assert.ok(!mentions('Kagame went home.', '2005-06-01').some((x) => x.country === 'RWA'))
+})
+
+test('given name and surname find the dictionary person despite a different middle ("Omar El Bashir")', () => {
+  const b = find(mentions('Officials said Omar El Bashir shortened the curfew.', '2001-06-01'), 'Omar El Bashir')
+  assert.deepEqual([b.country, b.name], ['SDN', 'Omar Hassan Ahmad al Bashir'])
+})
+
+test('an abbreviated rank of several words ("Lt. Gen.") is one title, not an actor', () => {
+  const ms = mentions('Lt. Gen. Joseph Tamba resigned yesterday.')
+  assert.ok(!ms.some((x) => x.text === 'Lt.' || x.text === 'Gen.'), JSON.stringify(ms.map((x) => x.text)))
+  assert.equal(find(ms, 'Joseph Tamba').sector, 'MIL')
+})

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fromRoot } from '../../core/paths.js'
 import type { Doc, EntityType, Mention, Place, Stage } from '../../core/types.js'
-import { compile, loadUserDictionaries, resolveRole, shippedDictionaries, splitCode, type ActorEntry, type AgentEntry, type CompiledDictionaries } from '../../dictionaries/actors.js'
+import { compile, loadUserDictionaries, resolveRole, shippedDictionaries, splitCode, type ActorEntry, type AgentEntry, type CompiledDictionaries, type Role } from '../../dictionaries/actors.js'
 import { caseOk, normToken } from '../../dictionaries/phrase.js'
 import { DEFINITE_HEADS, resolveCoreference, type PendingName } from '../../resolve/coref.js'
 import { gazetteer, type GazetteerPlace } from '../places/gazetteer.js'
@@ -59,7 +59,7 @@ const SPEECH_WINDOW = 3
 /** Sectors of bare title words ("General X", "Senator Y"); the rest stay unknown. */
 const TITLE_SECTORS: Record<string, string> = { general: 'MIL', colonel: 'MIL', admiral: 'MIL', commander: 'MIL', captain: 'MIL', lieutenant: 'MIL', sergeant: 'MIL', marshal: 'MIL', president: 'GOV', minister: 'GOV', premier: 'GOV', chancellor: 'GOV', governor: 'GOV', mayor: 'GOV', ambassador: 'GOV', envoy: 'GOV', secretary: 'GOV', senator: 'LEG', lawmaker: 'LEG', speaker: 'LEG', judge: 'JUD', prosecutor: 'JUD', king: 'GOV', queen: 'GOV', prince: 'GOV', emir: 'GOV', sultan: 'GOV' }
 /** Title nouns for a single person; other agent nouns are organizations ("the military", "intelligence"). */
-const PERSON_HEADS = new Set(['minister', 'president', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'emir', 'sultan', 'monarch', 'leader', 'spokesperson', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'diplomat', 'official', 'secretary', 'general', 'commander', 'chief', 'head', 'governor', 'mayor', 'senator', 'lawmaker', 'legislator', 'judge', 'prosecutor', 'negotiator', 'adviser', 'advisor', 'aide', 'representative', 'delegate', 'member', 'chairman', 'chairwoman', 'chair', 'director', 'officer', 'soldier', 'activist', 'journalist', 'reporter', 'analyst', 'citizen', 'deputy', 'dictator', 'ruler', 'cleric', 'ayatollah', 'pope', 'bishop', 'imam', 'rebel', 'militant', 'fighter', 'gunman', 'protester', 'demonstrator', 'hostage', 'prisoner', 'refugee', 'candidate', 'opposition leader', 'politician', 'mp', 'coordinator', 'inspector', 'investigator', 'attorney', 'lawyer', 'colonel', 'captain', 'sergeant', 'lieutenant', 'admiral', 'marshal', 'policeman', 'policewoman', 'agent', 'spy', 'vice-president', 'viceroy', 'speaker', 'counselor', 'councillor', 'consul', 'attache', 'chargé', 'tsar', 'czar'])
+const PERSON_HEADS = new Set(['minister', 'president', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'emir', 'sultan', 'monarch', 'leader', 'spokesperson', 'spokesman', 'spokeswoman', 'envoy', 'ambassador', 'diplomat', 'official', 'secretary', 'general', 'commander', 'chief', 'head', 'governor', 'mayor', 'senator', 'lawmaker', 'legislator', 'judge', 'prosecutor', 'negotiator', 'adviser', 'advisor', 'aide', 'representative', 'delegate', 'member', 'chairman', 'chairwoman', 'chair', 'director', 'officer', 'soldier', 'activist', 'journalist', 'reporter', 'analyst', 'citizen', 'deputy', 'dictator', 'ruler', 'cleric', 'ayatollah', 'pope', 'bishop', 'imam', 'rebel', 'militant', 'fighter', 'gunman', 'protester', 'demonstrator', 'hostage', 'prisoner', 'refugee', 'candidate', 'opposition leader', 'politician', 'mp', 'coordinator', 'inspector', 'investigator', 'attorney', 'lawyer', 'colonel', 'captain', 'sergeant', 'lieutenant', 'admiral', 'marshal', 'policeman', 'policewoman', 'agent', 'spy', 'vice-president', 'viceroy', 'speaker', 'counselor', 'councillor', 'consul', 'attache', 'chargé', 'tsar', 'czar', 'gen.', 'lt.', 'col.', 'maj.', 'brig.', 'capt.', 'sgt.', 'adm.', 'cmdr.', 'gov.', 'sen.', 'pres.'])
 /**
  * Capitalized words that rule out a person in an untyped proper-noun run ("Truth Social",
  * "Legal Studies", "Shiite Islam"): adjectives of nations and faiths, and ordinary nouns.
@@ -87,6 +87,8 @@ const IRREGULAR_DEMONYMS = new Set(['dutch', 'british', 'briton', 'swiss', 'emir
 const MAX_PERSON_TOKENS = 4
 /** Tokens a title tail ("for political affairs") may run to. */
 const MAX_TITLE_TAIL = 4
+/** A surname shared by more dictionary people than this is too common to name anyone by itself. */
+const MAX_SURNAME_CANDIDATES = 12
 
 type Unit =
   | { k: 'actor'; a: number; b: number; entry: ActorEntry; user: boolean }
@@ -295,6 +297,60 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       i++
     }
     return units
+  }
+
+  /** "former president X", "ex-President X": the person no longer holds the office. */
+  function formerBefore(a: number, ts: number): boolean {
+    for (let t = a - 1; t >= ts && t >= a - 3; t--) {
+      const w = currentNorms[t]
+      if (w === 'former' || w === 'ex' || w === 'ex-' || w.startsWith('ex-')) return true
+      // "Former Socialist prime minister": a party word may stand between, punctuation may not
+      if (!/^[\p{L}-]+$/u.test(w)) break
+    }
+    return false
+  }
+
+  /**
+   * The dictionary person a name no phrase matched stands for: given name and surname as in one
+   * entry ("Carlos Menem" / "Carlos Saul Menem"), or a bare surname after a title ("President
+   * Kagame") when exactly one country's person of that surname holds the title's sector on the
+   * date (else, held it at some time). Two countries' candidates leave the name unresolved.
+   */
+  function personByName(norms: string[], a: number, b: number, sector: string | null, date: string | null): { entry: ActorEntry; role: Role } | null {
+    const list = base.surnames.get(norms[b - 1])
+    if (!list) return null
+    const first = b - a >= 2 ? norms[a] : null
+    // a bare surname needs a title to say it is a person of that standing
+    if (!first && !sector) return null
+    const ids = new Set<number>()
+    for (const [i, f] of list) if (!first || f === first) ids.add(i)
+    if (ids.size === 0) return null
+    if (ids.size > MAX_SURNAME_CANDIDATES) return null
+    const entries = [...ids].map((i) => base.actors.get(i))
+    const day = date ? date.slice(0, 10) : null
+    const holds = (r: Role, dated: boolean) => (!sector || r.sector === sector) && (!dated || ((r.from || r.to) && (!day || ((!r.from || r.from <= day) && (!r.to || day <= r.to)))))
+    for (const dated of [true, false]) {
+      const fit = entries.filter((e) => e.roles.some((r) => r.country && holds(r, dated)))
+      const countries = new Set(fit.map((e) => e.roles.find((r) => r.country && holds(r, dated))!.country))
+      if (countries.size > 1) return null
+      if (fit.length > 0) {
+        const e = fit[0]
+        const r = resolveRole(e.roles, date) ?? e.roles.find((x) => x.country)!
+        const role = r.country ? r : e.roles.find((x) => x.country)!
+        return { entry: e, role }
+      }
+      // a given name and surname that match need no office to agree
+      if (first && !sector) break
+    }
+    if (first && !sector) {
+      const countries = new Set(entries.map((e) => e.roles.find((r) => r.country)?.country ?? null))
+      if (countries.size === 1 && !countries.has(null)) {
+        const e = entries[0]
+        const r = resolveRole(e.roles, date)
+        return { entry: e, role: r?.country ? r : e.roles.find((x) => x.country)! }
+      }
+    }
+    return null
   }
 
   function hasDictionaryStart(i: number, texts: string[], norms: string[], te: number): boolean {
@@ -571,12 +627,25 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           }
           // "General Dave Goldfein", "Foreign Minister Sergei Lavrov": a title right before a name
           if (u.k === 'agent' && nu && nu.a === u.b && !u.relational && typeOfTitle(norms[u.b - 1]) === 'person') {
+            // "Lt. Gen. Prosper Avril", "Brig. Gen. X": a rank of several words is one title; the last word names the person
+            if (nu.k === 'agent' && !nu.relational && norms[u.b - 1].endsWith('.') && typeOfTitle(norms[nu.b - 1]) === 'person') {
+              used.add(u)
+              continue
+            }
             if (nu.k === 'actor' && nu.entry.type === 'person') {
               used.add(u)
               continue
             }
             if (nu.k === 'name' && !ORG_HEADS.has(norms[nu.b - 1]) && nu.b - nu.a <= MAX_PERSON_TOKENS) {
               const name = text.slice(toks[nu.a].start, toks[nu.b - 1].end)
+              // "President Mugabe", "former president Carlos Menem": the one dictionary person of that name
+              const known = personByName(norms, nu.a, nu.b, u.sector, date)
+              if (known) {
+                const sector = formerBefore(u.a, s.tokenStart) ? 'ELI' : u.sector ?? known.role.sector
+                emit(nu.a, nu.b, { name: known.entry.name, type: 'person', country: known.role.country, sector, code: codeOf(known.role.country, sector), origin: `title:${u.origin}+surname:${known.entry.origin}`, acts: true, role: 'actor' })
+                used.add(u).add(nu)
+                continue
+              }
               emit(nu.a, nu.b, { name, type: 'person', country: null, sector: u.sector, code: null, origin: `title:${u.origin}`, acts: true, role: 'actor' })
               used.add(u).add(nu)
               continue
@@ -608,6 +677,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
             const name = text.slice(toks[u.a].start, toks[u.b - 1].end)
             const appo = apposition(ui)
             const last = norms[u.b - 1]
+            let known: { entry: ActorEntry; role: Role } | null = null
             const isOrg = (ORG_HEADS.has(last) || (last.endsWith('s') && ORG_HEADS.has(last.slice(0, -1)))) && !firstNames.has(norms[u.a])
             if (appo && !isOrg && len <= MAX_PERSON_TOKENS) {
               const mm = emit(u.a, u.b, { name, type: 'person', country: appo.aff.country, sector: appo.sector, code: codeOf(appo.aff.country, appo.sector), origin: 'apposition', acts: true, role: 'actor' })
@@ -629,6 +699,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               const end = orgTail(u.b)
               const full = text.slice(toks[u.a].start, toks[end - 1].end)
               if (end - u.a > 1 || INSTITUTIONS.has(last)) emit(u.a, end, { name: full, type: 'organization', country: null, sector: null, code: null, origin: 'propn:organization', acts: true, role: 'actor' })
+            } else if (len >= 2 && len <= MAX_PERSON_TOKENS && !hasNonPersonWord(u.a, u.b) && (known = personByName(norms, u.a, u.b, null, date))) {
+              // "Omar El Bashir" for the dictionary's "Omar Hassan Ahmad al Bashir": same given name and surname
+              emit(u.a, u.b, { name: known.entry.name, type: 'person', country: known.role.country, sector: known.role.sector, code: known.role.code, origin: `surname:${known.entry.origin}`, acts: true, role: 'actor' })
             } else if (len >= 2 && len <= MAX_PERSON_TOKENS && (u.honorific || firstNames.has(norms[u.a]))) {
               emit(u.a, u.b, { name, type: 'person', country: null, sector: null, code: null, origin: u.honorific ? 'propn:honorific' : 'propn:given-name', acts: true, role: 'actor' })
             } else if (len >= 2 && len <= MAX_PERSON_TOKENS && !hasNonPersonWord(u.a, u.b)) {
