@@ -140,7 +140,7 @@ test('modern news entries: "held discussions with", "had a meeting with", drones
   assert.deepEqual(briefs(code('Iran held discussions with Russia.', actors)), ['CONSULT IRN>RUS asserted'])
   assert.deepEqual(briefs(code('Iran had a meeting with Russia.', actors)), ['CONSULT IRN>RUS asserted'])
   assert.deepEqual(briefs(code('Russia launched drones against Ukraine.', actors)), ['ASSAULT RUS>UKR asserted'])
-  assert.deepEqual(briefs(code('The European Union imposed sanctions on Russia.', actors)), ['COERCE IGO>RUS asserted'])
+  assert.deepEqual(briefs(code('The European Union imposed sanctions on Russia.', actors)), ['SANCTION IGO>RUS asserted'])
 })
 
 test('fewer false events: no actor, no event; background and non-political stories stay silent', () => {
