@@ -152,6 +152,9 @@ const YEAR_TOKEN = /(?:^|\D)(?:1[89]|20)\d\d(?:\D|$)/
 /** Words before "May" that make it the month ("in May", "since May"), whatever tag the tagger gave it. */
 const MAY_BEFORE = new Set(['in', 'of', 'since', 'until', 'by', 'early', 'late', 'mid', 'last', 'next', 'this', 'from', 'to', 'through', 'before', 'after', 'during'])
 
+/** Every norm the cue loop below acts on (before its '.' and 'mid-' trimming); a NUM token is looked at whatever its norm. */
+const MAYBE_CUE = new Set([...CUE_WORDS, ...CUE_DEICTIC, 'may'])
+
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 /** Deictic words the fast path reads itself; "past", "previous", "coming" and "decade" go to chrono (and mostly to PERIOD). */
 const FAST_DEICTIC = new Set(['this', 'last', 'next'])
@@ -180,8 +183,9 @@ function tokenCues(doc: Doc, s: Sentence): SentenceCues {
   let year = false
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
     const tok = doc.tokens[t]
-    // Cheap character tests first: this loop sees every token of the article.
+    // One set lookup first: this loop sees every token of the article and nearly none is a cue.
     let n = tok.norm
+    if (!MAYBE_CUE.has(n) && tok.pos !== 'NUM' && n.charCodeAt(n.length - 1) !== 46 && !n.startsWith('mid-')) continue
     if (n.charCodeAt(n.length - 1) === 46) n = n.slice(0, -1)
     if (n.startsWith('mid-')) n = n.slice(4)
     let hit = CUE_WORDS.has(n)
