@@ -75,15 +75,16 @@ export interface CompiledDictionaries {
    * Person entries by the last word of their names, each with the first word of that name
    * ("mugabe" -> [[entry of Robert Mugabe, "robert"]]): a bare surname after a title, or a name
    * spelled differently in its middle ("Omar El Bashir"), can still find its one dictionary person.
+   * The third number is the entry's count of spellings: the news names a much-spelled person often.
    */
-  surnames: Map<string, Array<[number, string]>>
+  surnames: Map<string, Array<[number, string, number]>>
 }
 
 /** Shipped dictionary files, relative to the package root. */
 const SHIPPED_ACTOR_FILES = ['dictionaries/actors/phoenix.countries.jsonl', 'dictionaries/actors/phoenix.international.jsonl', 'dictionaries/actors/phoenix.milnonstate.jsonl', 'dictionaries/actors/media.jsonl', 'dictionaries/actors/extra.jsonl']
 const SHIPPED_AGENT_FILES = ['dictionaries/agents/phoenix.agents.jsonl', 'dictionaries/agents/extra.jsonl']
 /** Bump when the compiled shape changes so old caches are ignored. */
-const CACHE_VERSION = 9
+const CACHE_VERSION = 10
 
 /** A user dictionary that cannot be used: the CLI reports it as a usage error (exit 2). */
 export class DictionaryError extends Error {
@@ -183,7 +184,7 @@ export function compile(actors: ActorEntry[], agents: AgentEntry[]): CompiledDic
   const actorPhraseEntry: number[] = []
   const actorPhraseRule: CaseRule[] = []
   const agentPhraseEntry: number[] = []
-  const surnames = new Map<string, Array<[number, string]>>()
+  const surnames = new Map<string, Array<[number, string, number]>>()
   actors.forEach((e, i) => {
     for (const p of e.phrases) {
       let toks = phraseTokens(p)
@@ -192,7 +193,7 @@ export function compile(actors: ActorEntry[], agents: AgentEntry[]): CompiledDic
       if (toks.length === 0) continue
       if (e.type === 'person' && toks.length >= 2 && /^\p{L}[\p{L}'-]+$/u.test(toks[toks.length - 1])) {
         const list = surnames.get(toks[toks.length - 1]) ?? []
-        if (!list.some(([x, f]) => x === i && f === toks[0])) list.push([i, toks[0]])
+        if (!list.some(([x, f]) => x === i && f === toks[0])) list.push([i, toks[0], e.phrases.length])
         surnames.set(toks[toks.length - 1], list)
       }
       const id = actorPhraseEntry.length
@@ -235,7 +236,7 @@ interface Serialized {
   agentPhraseEntry: number[]
   actorTrie: TrieData
   agentTrie: TrieData
-  surnames: Map<string, Array<[number, string]>>
+  surnames: Map<string, Array<[number, string, number]>>
 }
 
 let shipped: CompiledDictionaries | undefined

@@ -237,3 +237,25 @@ test('an abbreviated rank of several words ("Lt. Gen.") is one title, not an act
   assert.ok(!ms.some((x) => x.text === 'Lt.' || x.text === 'Gen.'), JSON.stringify(ms.map((x) => x.text)))
   assert.equal(find(ms, 'Joseph Tamba').sector, 'MIL')
 })
+
+test('a leader\'s administration or government is his country\'s government', () => {
+  const b = find(mentions('Officials said the Clinton administration declared it.', '1996-06-01'), 'Clinton administration')
+  assert.deepEqual([b.country, b.sector], ['USA', 'GOV'])
+  const g = find(mentions('Students demanded freedom from President Bouteflika\'s government.', '2001-06-01'), 'government')
+  assert.deepEqual([g.country, g.sector], ['DZA', 'GOV'])
+})
+
+test('a group "in" a country is of that country, but troops in a country need not be', () => {
+  const o = find(mentions('Opposition groups in Zimbabwe are demanding reforms.'), 'Opposition groups')
+  assert.deepEqual([o.country, o.sector], ['ZWE', 'OPP'])
+  const t = mentions('Soldiers in Iraq were attacked.').find((m) => m.text === 'Soldiers')
+  assert.ok(!t || t.country === null)
+})
+
+test('international organizations the 2014 files lack: European Community, APEC', () => {
+  for (const [text, name] of [['European Community ministers met.', 'European Community'], ['The Asia-Pacific Economic Cooperation forum agreed.', 'Asia-Pacific Economic Cooperation']]) {
+    const m = mentions(text).find((x) => x.text.startsWith(name))
+    assert.ok(m, text)
+    assert.equal(m.sector, 'IGO')
+  }
+})

@@ -87,6 +87,10 @@ const IRREGULAR_DEMONYMS = new Set(['dutch', 'british', 'briton', 'swiss', 'emir
 const MAX_PERSON_TOKENS = 4
 /** Tokens a title tail ("for political affairs") may run to. */
 const MAX_TITLE_TAIL = 4
+/** Heads after a leader's surname that make it stand for the state he governs ("the Bush administration"). */
+const GOVERNING_HEADS = new Set(['administration', 'government', 'regime', 'cabinet'])
+/** How many times more spellings a person needs than a namesake of another country to be the one meant. */
+const PROMINENCE_RATIO = 4
 /** A surname shared by more dictionary people than this is too common to name anyone by itself. */
 const MAX_SURNAME_CANDIDATES = 12
 
@@ -322,17 +326,25 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     const first = b - a >= 2 ? norms[a] : null
     // a bare surname needs a title to say it is a person of that standing
     if (!first && !sector) return null
-    const ids = new Set<number>()
-    for (const [i, f] of list) if (!first || f === first) ids.add(i)
-    if (ids.size === 0) return null
-    if (ids.size > MAX_SURNAME_CANDIDATES) return null
-    const entries = [...ids].map((i) => base.actors.get(i))
+    const weight = new Map<number, number>()
+    for (const [i, f, w] of list) if (!first || f === first) weight.set(i, w)
+    if (weight.size === 0) return null
+    if (weight.size > MAX_SURNAME_CANDIDATES) return null
+    const entries = [...weight.keys()].map((i) => base.actors.get(i))
+    const weightOf = new Map(entries.map((e, k) => [e, weight.get([...weight.keys()][k])!]))
     const day = date ? date.slice(0, 10) : null
     const holds = (r: Role, dated: boolean) => (!sector || r.sector === sector) && (!dated || ((r.from || r.to) && (!day || ((!r.from || r.from <= day) && (!r.to || day <= r.to)))))
     for (const dated of [true, false]) {
-      const fit = entries.filter((e) => e.roles.some((r) => r.country && holds(r, dated)))
-      const countries = new Set(fit.map((e) => e.roles.find((r) => r.country && holds(r, dated))!.country))
-      if (countries.size > 1) return null
+      let fit = entries.filter((e) => e.roles.some((r) => r.country && holds(r, dated)))
+      const countryOf = (e: ActorEntry) => e.roles.find((r) => r.country && holds(r, dated))!.country
+      if (new Set(fit.map(countryOf)).size > 1) {
+        // "the Bush administration": one much-spelled person outweighs a namesake the news rarely names
+        const sorted = [...fit].sort((x, y) => weightOf.get(y)! - weightOf.get(x)!)
+        const top = countryOf(sorted[0])
+        const rival = Math.max(0, ...fit.filter((e) => countryOf(e) !== top).map((e) => weightOf.get(e)!))
+        if (weightOf.get(sorted[0])! < PROMINENCE_RATIO * rival) return null
+        fit = sorted.filter((e) => countryOf(e) === top)
+      }
       if (fit.length > 0) {
         const e = fit[0]
         const r = resolveRole(e.roles, date) ?? e.roles.find((x) => x.country)!
@@ -448,6 +460,14 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
             return { country: r?.country ?? null, sector: r?.sector ?? null, name: u.entry.name, code: r?.country ? null : r?.code ?? null }
           }
           if (u.k === 'place' && u.place.kind === 'capital') return { country: u.place.country, sector: 'GOV' }
+          // "the Bush administration", "Suharto's government": a leader's surname stands for the government he led
+          if (u.k === 'name' && u.b - u.a <= 2) {
+            const t = norms[u.b] === "'s" || norms[u.b] === "'" ? u.b + 1 : u.b
+            if (t < s.tokenEnd && GOVERNING_HEADS.has(norms[t])) {
+              const p = personByName(norms, u.a, u.b, 'GOV', date)
+              if (p?.role.country) return { country: p.role.country, sector: 'GOV' }
+            }
+          }
           return null
         }
         const next = (x: number) => units[x]
@@ -755,8 +775,27 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           } else if (u.k === 'agent' && u.sector && !u.relational && !SILENT_SECTORS.has(u.sector) && toks[u.a].pos !== 'ADJ' && !(u.b - u.a === 1 && SILENT_ALONE.has(norms[u.a]))) {
             // "the council", "police": a sector without a country; coreference may name it
             const head = norms[u.b - 1]
-            emit(u.a, u.b, { name: null, type: typeOfTitle(head), country: null, sector: u.sector, code: null, origin: u.origin, acts: true, role: 'actor' })
+            // "Opposition groups in Zimbabwe", "rebels in the Ivory Coast": the country they are in is theirs
+            // (not for armed forces and peacekeepers: troops "in Iraq" are as often foreign ones)
+            const nu = next(ui + 1)
+            const inCountry = u.sector !== 'MIL' && nu && nu.k === 'country' && nu.form === 'name' && norms[u.b] === 'in' && (nu.a === u.b + 1 || (nu.a === u.b + 2 && norms[u.b + 1] === 'the')) ? nu.iso : null
+            emit(u.a, u.b, { name: null, type: typeOfTitle(head), country: inCountry, sector: u.sector, code: codeOf(inCountry, u.sector), origin: inCountry ? `${u.origin}+in-country` : u.origin, acts: true, role: 'actor' })
           }
+        }
+      }
+      // "President Bouteflika's government": a government named after its leader is his country's
+      const personEnding = new Map<number, Mention>()
+      for (const m of mentions) if (m.type === 'person' && m.country) personEnding.set(m.end, m)
+      if (personEnding.size > 0) {
+        for (const m of mentions) {
+          if (m.country || m.name || !GOVERNING_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase())) continue
+          const gap = /['’]s?\s+$/.exec(text.slice(Math.max(0, m.start - 4), m.start))
+          const p = gap ? personEnding.get(m.start - gap[0].length) : undefined
+          if (!p) continue
+          m.country = p.country
+          m.sector = 'GOV'
+          m.code = codeOf(p.country, 'GOV')
+          m.origin += ';of-leader'
         }
       }
       // unknown pairs nobody speaks as, and whose surname never comes back, are not taken for people
