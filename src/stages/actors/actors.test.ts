@@ -259,3 +259,11 @@ test('international organizations the 2014 files lack: European Community, APEC'
     assert.equal(m.sector, 'IGO')
   }
 })
+
+test('a country used as a place gets its capital as a map point; a historic code its successor\'s', () => {
+  const z = find(mentions('Fighting went on in Zimbabwe.'), 'Zimbabwe')
+  assert.equal(z.type, 'place')
+  assert.ok(z.place && z.place.lat !== null && Math.abs(z.place.lat - -17.8) < 1 && Math.abs(z.place.lon! - 31) < 1, JSON.stringify(z.place))
+  const s = find(mentions('Serbian military police launched an investigation.', '2000-01-01'), 'Serbian military police')
+  assert.ok(s.country !== null, 'a demonym of a historic state still gives its country')
+})

@@ -187,7 +187,13 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   }
   function isDemonymOf(t: string, iso: string): boolean {
     if (IRREGULAR_DEMONYMS.has(t) || IRREGULAR_DEMONYMS.has(t.replace(/s$/, ''))) return true
-    return (stemsOf.get(iso) ?? []).some((stem) => t.startsWith(stem))
+    // a historic code ("SCG") has no current name in i18n: its English name gives the stems
+    let stems = stemsOf.get(iso)
+    if (!stems) {
+      stems = (gaz.countryName(iso) ?? '').toLowerCase().split(' ').filter((w) => w.length >= 4).map((w) => w.slice(0, DEMONYM_STEM))
+      stemsOf.set(iso, stems)
+    }
+    return stems.some((stem) => t.startsWith(stem))
   }
 
   function countryUnit(entry: ActorEntry, a: number, b: number, texts: string[], norms: string[], date: string | null): Unit {
@@ -753,7 +759,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           } else if (u.k === 'country') {
             const name = countryName(u.iso)
             if (u.form === 'name' && LOCATIVE.has(prev)) {
-              const place: Place = { text: span(u.a, u.b).text, name, country: u.iso, lat: null, lon: null }
+              const pt = gaz.countryPoint(u.iso)
+              const place: Place = { text: span(u.a, u.b).text, name, country: u.iso, lat: pt?.lat ?? null, lon: pt?.lon ?? null }
               emit(u.a, u.b, { name, type: 'place', country: u.iso, sector: null, code: null, origin: u.origin, acts: false, role: 'place', place })
             } else {
               const type: EntityType = u.form === 'plural' ? 'group' : 'country'

@@ -32,7 +32,15 @@ export interface Gazetteer {
   countryName(iso3: string): string | null
   /** The capital of a country, if it is indexed. */
   capitalOf(iso3: string): GazetteerPlace | undefined
+  /**
+   * A point to put a country on a map: its capital's (a historic code takes its successor's),
+   * so "fighting in Sudan" has coordinates. Null when no capital is indexed.
+   */
+  countryPoint(iso3: string): { lat: number; lon: number } | null
 }
+
+/** Codes of states that no longer exist -> the state holding their old capital. */
+const SUCCESSORS: Record<string, string> = { SCG: 'SRB', YUG: 'SRB', SUN: 'RUS', CSK: 'CZE', DDR: 'DEU' }
 
 /**
  * Names news uses where i18n-iso-countries has only the official one, and codes it does not name
@@ -176,6 +184,10 @@ export function gazetteer(): Gazetteer {
       return alias && alias !== alias.toUpperCase() ? alias : iso.getName(c, 'en') ?? null
     },
     capitalOf: (c) => capitalMap.get(c),
+    countryPoint: (c) => {
+      const p = capitalMap.get(c) ?? (SUCCESSORS[c] ? capitalMap.get(SUCCESSORS[c]) : undefined)
+      return p && p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon } : null
+    },
   }
   return shared
 }
