@@ -253,3 +253,16 @@ test('violence against an abstraction is figurative: "attack on corruption", "ba
   assert.deepEqual(briefs(code('Argentina battled inflation on Monday.', actors)), [])
   assert.deepEqual(briefs(code('Kenya launched an attack on Argentina.', actors)), ['ASSAULT KEN>ARG asserted'])
 })
+
+test('a made attempt at force is the act (PLOVER "attempt to assassinate"); intent or a modal is not', () => {
+  const actors = { Iraq: C('IRQ'), Iran: C('IRN') }
+  assert.deepEqual(briefs(code('Iraq attempted to assassinate Iran\'s envoy.', actors)), ['ASSAULT IRQ>IRN asserted'])
+  assert.deepEqual(briefs(code('Iraq is attempting to attack Iran.', actors)), ['ASSAULT IRQ>IRN hypothetical'])
+  assert.deepEqual(briefs(code('Iraq would have tried to attack Iran.', actors)), ['ASSAULT IRQ>IRN hypothetical'])
+})
+
+test('business actors with no political counterpart make no event', () => {
+  const actors = { investors: C('HKG', { sector: 'BUS', type: 'group' }), Japan: C('JPN') }
+  assert.deepEqual(briefs(code('Small investors welcomed the deal on Monday.', actors)), [])
+  assert.deepEqual(briefs(code('Small investors criticized Japan on Monday.', actors)), ['ACCUSE HKG>JPN asserted'])
+})

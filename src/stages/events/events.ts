@@ -23,6 +23,12 @@ const COOPERATIVE: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'SUPPO
 const MATERIAL_CONFLICT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE'])
 /** Governors of an infinitive that make it an intention, not a fact ("is attempting to strike a balance"). */
 const TRYING = new Set(['attempt', 'try', 'seek', 'aim', 'hope', 'want', 'wish', 'strive', 'struggle', 'need'])
+/** Past forms of trying: the attempt was made. */
+const ATTEMPTED = new Set(['attempted', 'tried'])
+/** Words before "tried" that keep the attempt from having been made. */
+const UNMADE = new Set(['would', 'could', 'might', 'may', 'will', 'should', 'not', "n't", 'never', 'to', 'if'])
+/** Types whose made attempt is itself the event (an assassination attempt is an ASSAULT). */
+const ATTEMPTABLE: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE'])
 /** Event types whose that-clause states what was demanded, threatened, alleged or refused. */
 const GOVERNING: ReadonlySet<PloverType> = new Set(['REQUEST', 'THREATEN', 'ACCUSE', 'REJECT', 'AGREE'])
 /** Tokens after a threat or protest searched for the clause that names its target. */
@@ -603,12 +609,24 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     // An event needs a political actor: one we can place in a country or a political sector.
     // Athletes, companies and "investors" with neither are what sports and market stories are made of.
     if (!actors.some(isPolitical) && !(recipients.some(isPolitical) && actors.some((m) => m.country || m.code))) return null
+    // "Small investors in Hong Kong welcomed the deal": business actors with no political counterpart are a market story.
+    if (actors.every((m) => m.sector === 'BUS') && !recipients.some(isPolitical)) return null
     // "Australia beat Colombia 2-1": a match score makes a physical-conflict verb a sports result.
     if (trig.coding.type === 'ASSAULT' && v.toks.some((t) => SCORE.test(t.norm))) return null
     const pol: PolarityReading = polarityOf(v, trig.start, g, trig.nominal)
     let type = trig.coding.type as PloverType
     let polarity: Polarity = pol.polarity
-    if (pol.governor && TRYING.has(pol.governor)) polarity = 'hypothetical'
+    if (pol.governor && TRYING.has(pol.governor)) {
+      // PLOVER codes a made attempt at force or repression as the act ("attempt to assassinate", CAMEO 185):
+      // "tried to hack", "attempted to assassinate" happened; "is attempting to" or "seeks to" is intent only.
+      let at = -1
+      for (let k = Math.max(0, g - 4); k < trig.start; k++) if (ATTEMPTED.has(toks[k].norm)) at = k
+      // "would have tried", "did not try", "plans to try": the attempt itself is not asserted.
+      const made = ATTEMPTABLE.has(type) && at >= 0 && !toks.slice(Math.max(0, at - 3), at).some((t) => UNMADE.has(t.norm))
+      const onlyTheAttempt = pol.polarity === 'asserted' || (pol.polarity === 'hypothetical' && !pol.future && [...ATTEMPTED].some((w) => pol.reason === `hypothetical: "${w}"`))
+      if (made && onlyTheAttempt) { polarity = 'asserted'; why.push('a made attempt at force counts as the act (PLOVER)') }
+      else polarity = 'hypothetical'
+    }
     if (polarity === 'hypothetical' && pol.future) {
       // PLOVER: announced future cooperation is AGREE; an announced future use of force is a THREAT.
       if (COOPERATIVE.has(type)) { why.push(`future ${type} → AGREE (PLOVER)`); type = 'AGREE'; polarity = 'asserted' }
