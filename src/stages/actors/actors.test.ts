@@ -267,3 +267,14 @@ test('a country used as a place gets its capital as a map point; a historic code
   const s = find(mentions('Serbian military police launched an investigation.', '2000-01-01'), 'Serbian military police')
   assert.ok(s.country !== null, 'a demonym of a historic state still gives its country')
 })
+
+test('a republic inside a union code is itself when named; Serb/Croat and their plurals are demonyms; "the capital Juba" is a place', () => {
+  const m = find(mentions("Montenegro's prime minister will resign.", '2000-01-01'), "Montenegro's prime minister")
+  assert.equal(m.country, 'MNE')
+  const ms = mentions('Serb forces attacked. Croats protested.', '2000-01-01')
+  assert.equal(find(ms, 'Serb forces').sector, 'MIL')
+  assert.ok(['SRB', 'SCG'].includes(find(ms, 'Serb forces').country!))
+  assert.deepEqual([find(ms, 'Croats').type, find(ms, 'Croats').country], ['group', 'HRV'])
+  const j = find(mentions('Rebels shelled the regional capital Juba on Sunday.'), 'Juba')
+  assert.equal(j.type, 'place')
+})

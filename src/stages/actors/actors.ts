@@ -77,12 +77,12 @@ const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.'
 /** Connectors allowed inside a proper-name run ("Osama bin Laden", "Abu al-Baghdadi"). */
 const NAME_CONNECTORS = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'van', 'von', 'der', 'abu', '-'])
 /** Demonym endings: "Israeli", "Russian", "Chinese", "Turkish", "Dutch", "Icelandic". */
-const DEMONYM = /(?:i|an|ese|ish|ch|ic|ean|ian)$/
-const DEMONYM_PLURAL = /(?:is|ans|ians|eans)$/
+const DEMONYM = /(?:i|an|ese|ish|ch|ic|ean|ian|in|ine)$/
+const DEMONYM_PLURAL = /(?:is|ans|ians|eans|ins|ines)$/
 /** Letters a demonym shares with its country's name ("isra"eli, "afgh"an, "russ"ian). */
 const DEMONYM_STEM = 4
 /** Demonyms that share no stem with the country's name. */
-const IRREGULAR_DEMONYMS = new Set(['dutch', 'british', 'briton', 'swiss', 'emirati', 'filipino', 'welsh', 'scottish', 'english', 'kiwi', 'turkish', 'turk', 'greek', 'french', 'spanish', 'danish', 'swedish', 'finnish', 'polish', 'irish', 'icelandic', 'maltese', 'cypriot', 'belarusian', 'kyrgyz', 'uzbek', 'tajik', 'turkmen', 'kazakh', 'lao', 'thai', 'burmese', 'malagasy', 'ivorian', 'congolese', 'sri', 'omani', 'yemeni', 'saudi', 'qatari', 'bahraini', 'kuwaiti', 'iraqi', 'syrian', 'lebanese', 'jordanian', 'egyptian', 'libyan', 'sudanese', 'somali', 'ethiopian', 'kenyan', 'ugandan', 'rwandan', 'burundian', 'malian', 'nigerien', 'nigerian', 'ghanaian', 'senegalese', 'guinean', 'chadian', 'niger', 'american', 'us', 'soviet', 'korean', 'chinese', 'japanese', 'vietnamese', 'pakistani', 'indian', 'bangladeshi', 'nepali', 'afghan', 'iranian', 'israeli', 'palestinian', 'russian', 'ukrainian', 'german', 'italian', 'portuguese', 'mexican', 'brazilian', 'argentine', 'argentinian', 'chilean', 'peruvian', 'colombian', 'venezuelan', 'cuban', 'canadian', 'australian'])
+const IRREGULAR_DEMONYMS = new Set(['serb', 'croat', 'slovak', 'dutch', 'british', 'briton', 'swiss', 'emirati', 'filipino', 'welsh', 'scottish', 'english', 'kiwi', 'turkish', 'turk', 'greek', 'french', 'spanish', 'danish', 'swedish', 'finnish', 'polish', 'irish', 'icelandic', 'maltese', 'cypriot', 'belarusian', 'kyrgyz', 'uzbek', 'tajik', 'turkmen', 'kazakh', 'lao', 'thai', 'burmese', 'malagasy', 'ivorian', 'congolese', 'sri', 'omani', 'yemeni', 'saudi', 'qatari', 'bahraini', 'kuwaiti', 'iraqi', 'syrian', 'lebanese', 'jordanian', 'egyptian', 'libyan', 'sudanese', 'somali', 'ethiopian', 'kenyan', 'ugandan', 'rwandan', 'burundian', 'malian', 'nigerien', 'nigerian', 'ghanaian', 'senegalese', 'guinean', 'chadian', 'niger', 'american', 'us', 'soviet', 'korean', 'chinese', 'japanese', 'vietnamese', 'pakistani', 'indian', 'bangladeshi', 'nepali', 'afghan', 'iranian', 'israeli', 'palestinian', 'russian', 'ukrainian', 'german', 'italian', 'portuguese', 'mexican', 'brazilian', 'argentine', 'argentinian', 'chilean', 'peruvian', 'colombian', 'venezuelan', 'cuban', 'canadian', 'australian'])
 /** Name runs longer than this are titles or headlines, not people. */
 const MAX_PERSON_TOKENS = 4
 /** Tokens a title tail ("for political affairs") may run to. */
@@ -197,7 +197,11 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   }
 
   function countryUnit(entry: ActorEntry, a: number, b: number, texts: string[], norms: string[], date: string | null): Unit {
-    const iso = resolveRole(entry.roles, date)?.country ?? entry.roles[entry.roles.length - 1].country!
+    const role = resolveRole(entry.roles, date)
+    let iso = role?.country ?? entry.roles[entry.roles.length - 1].country!
+    // "SCGMNE": Montenegro inside Serbia and Montenegro; named by its own name it is still Montenegro
+    const own = role?.code.length === 6 ? role.code.slice(3) : null
+    if (own && own !== iso && entry.roles.some((r) => r.country === own)) iso = own
     const key = norms.slice(a, b).join(' ')
     // "New York" and "Ontario" are listed under their countries: only real country names are countries
     if (gaz.countryNames.has(key)) return { k: 'country', a, b, iso, form: 'name', origin: entry.origin }
@@ -205,7 +209,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     const t = norms[b - 1]
     // a demonym shares its country's stem ("Israeli"/Israel, "Afghan"/Afghanistan); "Ghazni" does not
     if (isDemonymOf(t, iso)) {
-      if (DEMONYM_PLURAL.test(t)) return { k: 'country', a, b, iso, form: 'plural', origin: entry.origin }
+      if (DEMONYM_PLURAL.test(t) || (t.endsWith('s') && IRREGULAR_DEMONYMS.has(t.slice(0, -1)))) return { k: 'country', a, b, iso, form: 'plural', origin: entry.origin }
       if (DEMONYM.test(t) || IRREGULAR_DEMONYMS.has(t)) return { k: 'country', a, b, iso, form: 'demonym', origin: entry.origin }
     }
     // a province or town listed under its country (HELMAND -> AFG): a place in that country
@@ -769,7 +773,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
             }
           } else if (u.k === 'place') {
             const p = u.place
-            const locative = LOCATIVE.has(prev) || (p.kind !== 'region' && CITY_LOCATIVE_EXTRA.has(prev))
+            // "the southern regional capital Juba": a city named as a capital is the place itself
+            const locative = LOCATIVE.has(prev) || (p.kind !== 'region' && CITY_LOCATIVE_EXTRA.has(prev)) || prev === 'capital'
             if (p.kind === 'capital' && !locative && p.country) {
               // "Moscow thought", "Tehran's priority": the capital stands for the government
               emit(u.a, u.b, { name: countryName(p.country), type: 'country', country: p.country, sector: 'GOV', code: p.country + 'GOV', origin: 'metonymy:capital', acts: true, role: 'actor' })
