@@ -266,3 +266,11 @@ test('business actors with no political counterpart make no event', () => {
   assert.deepEqual(briefs(code('Small investors welcomed the deal on Monday.', actors)), [])
   assert.deepEqual(briefs(code('Small investors criticized Japan on Monday.', actors)), ['ACCUSE HKG>JPN asserted'])
 })
+
+test('a domestic group acted on by one country\'s state agents is of that country; force on demonstrators is repression (COERCE)', () => {
+  const actors = { 'Egyptian police': C('EGY', { sector: 'COP', type: 'organization' }), demonstrators: { country: null, sector: 'OPP', type: 'group' } as Spec, Israel: C('ISR') }
+  const d = code('Egyptian police opened fire on demonstrators on Monday.', actors)
+  assert.deepEqual(briefs(d), ['COERCE EGY>EGY asserted'])
+  // A named foreign recipient keeps its own country, and force on it stays ASSAULT.
+  assert.deepEqual(briefs(code('Egyptian police opened fire on Israel on Monday.', actors)), ['ASSAULT EGY>ISR asserted'])
+})

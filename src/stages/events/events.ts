@@ -225,6 +225,12 @@ export function isPolitical(m: Mention): boolean {
 
 /** Prepositions that tie an unplaced actor to a placed one: "demonstrators in Baghdad", "doctors from two American aid groups". */
 const AFFILIATING = new Set(['of', 'from', 'in', 'for'])
+/** Sectors of a state's own agents: the groups they act on at home are, by default, of their country. */
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY'])
+/** Heads of domestic groups that news names without a country ("rebels", "demonstrators"). */
+const DOMESTIC_GROUPS = new Set(['rebels', 'demonstrators', 'protesters', 'protestors', 'opposition', 'students', 'workers', 'villagers', 'residents', 'civilians', 'detainees', 'prisoners', 'dissidents', 'activists', 'insurgents', 'militants', 'guerrillas', 'strikers', 'crowd', 'crowds', 'marchers', 'rioters', 'journalists', 'farmers', 'miners', 'squatters', 'settlers'])
+/** Heads of crowds: force against them by police or troops is repression. */
+const CROWDS = new Set(['demonstrators', 'protesters', 'protestors', 'crowd', 'crowds', 'marchers', 'rioters', 'strikers', 'students', 'mourners'])
 
 /**
  * An actor whose country the actor stage left unknown takes the country named right after it in
@@ -644,11 +650,29 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     const trigText = doc.article.text.slice(toks[trig.start].start, toks[shown - 1].end)
     const actor = actors.map((m) => affiliate(v, m, why))
     const recipient = recipients.map((m) => affiliate(v, m, why))
+    // "Egyptian police fired on demonstrators", "the Mozambique government accepted demands from rebels":
+    // a domestic group with no country of its own, acted on by one country's state agents, is of that country.
+    const home = actor.every((a) => a.country && a.country === actor[0].country && (!a.sector || STATE_SECTORS.has(a.sector))) ? actor[0]?.country ?? null : null
+    if (home) {
+      for (let r = 0; r < recipient.length; r++) {
+        const a = recipient[r]
+        const head = a.text.toLowerCase().split(/\s+/).pop() ?? ''
+        if (a.country || !DOMESTIC_GROUPS.has(head)) continue
+        why.push(`${a.text}: country ${home} of the state actor acting on them`)
+        recipient[r] = { ...a, country: home, code: home + (a.sector ?? a.code ?? '') }
+      }
+    }
+    // PLOVER's COERCE is repression: security forces using force on demonstrators is COERCE, not ASSAULT.
+    if (type === 'ASSAULT' && actor.some((a) => a.sector === 'COP' || a.sector === 'MIL') && recipient.some((a) => CROWDS.has(a.text.toLowerCase().split(/\s+/).pop() ?? ''))) {
+      why.push('force used on demonstrators by security forces → COERCE (PLOVER: repression)')
+      type = 'COERCE'
+    }
     const key = (xs: Actor[]) => xs.map((a) => a.code ?? a.country ?? a.name ?? a.text).join('+')
     return {
       id: contentHash(doc.article.id, v.sentence.index, v.sentence.start, type, key(actor), key(recipient)),
       type,
-      mode: trig.coding.mode,
+      // A retyped event ("future ASSAULT → THREATEN", repression) keeps no mode of the old type.
+      mode: type === trig.coding.type ? trig.coding.mode : null,
       context: trig.coding.context,
       actor,
       recipient,
