@@ -27,6 +27,8 @@ export const QUERY_DB = join(tmpdir(), 'ng-bench-1m.db')
 const GDELT_DAY = 730_000
 const QUERIES = 200
 const CORPUS_COPIES = 3
+/** Runs per command; the fastest counts. */
+const RUNS = 3
 const WARMUP = 20
 
 export interface StorageBenchOptions {
@@ -105,28 +107,45 @@ export async function run(o: StorageBenchOptions = {}) {
   log(`corpus: ${o.corpus ?? `VOA sample x${CORPUS_COPIES}`} (${docs.length} articles), ${availableParallelism()} core(s)`)
 
   // Both commands as a user runs them, each in its own process, start-up included.
-  const cli = (args: string[]) => {
-    const t = performance.now()
-    const r = spawnSync(process.execPath, [fromRoot('bin', 'newsgraph.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
-    if (r.status !== 0) throw new Error(`newsgraph ${args.join(' ')} failed: ${r.stderr}`)
-    return { secs: (performance.now() - t) / 1000, stderr: r.stderr }
+  // The machine is shared: each command runs RUNS times and the fastest run counts (the least
+  // disturbed). CPU seconds (user + system, from /usr/bin/time) are reported too: they measure the
+  // work done whatever the load from other processes.
+  const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
+  const cli = (args: string[], fresh?: string) => {
+    let best = { secs: Infinity, cpu: Infinity, stderr: '' }
+    for (let i = 0; i < RUNS; i++) {
+      if (fresh) for (const f of [fresh, fresh + '-wal', fresh + '-shm']) rmSync(f, { force: true })
+      const t = performance.now()
+      const cmd = [process.execPath, fromRoot('bin', 'newsgraph.js'), ...args]
+      const r = TIME ? spawnSync(TIME, ['-f', 'TIME %e %U %S', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 }) : spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 })
+      if (r.status !== 0) throw new Error(`newsgraph ${args.join(' ')} failed: ${r.stderr}`)
+      const secs = (performance.now() - t) / 1000
+      const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+)/.exec(r.stderr)
+      const cpu = m ? Number(m[2]) + Number(m[3]) : NaN
+      if (secs < best.secs) best = { ...best, secs, stderr: r.stderr }
+      if (cpu < best.cpu) best.cpu = cpu
+    }
+    return best
   }
   const figures: Record<string, number | string> = {}
   try {
     const code = cli(['code', '--format', 'jsonl', corpus])
     const codeRate = docs.length / code.secs
     figures.code_articles_per_s = codeRate
-    log(`newsgraph code (1 thread): ${codeRate.toFixed(1)} articles/s (${code.secs.toFixed(1)} s)`)
-    for (const [label, threads] of [[`${availableParallelism()} coding threads (default)`, null], ['coding in the main thread, --threads 0', '0']] as const) {
-      const path = join(dir, `ingest-${threads ?? 'pool'}.db`)
-      const run = cli(['ingest', '--db', `sqlite:${path}`, '--quiet', '--no-learn', ...(threads ? ['--threads', threads] : []), corpus])
+    figures.code_cpu_s = code.cpu
+    log(`newsgraph code (1 thread): ${codeRate.toFixed(1)} articles/s (best of ${RUNS}: ${code.secs.toFixed(1)} s wall, ${code.cpu.toFixed(1)} s CPU, start-up included)`)
+    for (const [label, threads] of [['default: coding in the main thread below 500 articles', null], [`${availableParallelism()} coding threads, --threads ${availableParallelism()}`, String(availableParallelism())]] as const) {
+      const path = join(dir, `ingest-${threads ?? 'default'}.db`)
+      const run = cli(['ingest', '--db', `sqlite:${path}`, '--quiet', '--no-learn', ...(threads ? ['--threads', threads] : []), corpus], path)
       const stored = Number(/(\d+) article\(s\) stored/.exec(run.stderr)?.[1] ?? 0)
       const evs = Number(/(\d+) event\(s\)/.exec(run.stderr)?.[1] ?? 0)
       const rate = stored / run.secs
       const ratio = rate / codeRate
-      log(`newsgraph ingest into SQLite (${label}): ${rate.toFixed(1)} articles/s = ${(ratio * 100).toFixed(0)}% of code ${ratio >= MIN_INGEST_RATIO ? 'ok' : `BELOW the ${MIN_INGEST_RATIO * 100}% bar`}; ${evs} events`)
-      figures[`ingest_${threads ?? 'pool'}_articles_per_s`] = rate
-      figures[`ingest_${threads ?? 'pool'}_ratio`] = ratio
+      const cpuRatio = code.cpu / run.cpu
+      log(`newsgraph ingest into SQLite (${label}): ${rate.toFixed(1)} articles/s = ${(ratio * 100).toFixed(0)}% of code by wall time ${ratio >= MIN_INGEST_RATIO ? 'ok' : `BELOW the ${MIN_INGEST_RATIO * 100}% bar`}; ${run.cpu.toFixed(1)} s CPU = code's CPU / ${(1 / cpuRatio).toFixed(2)} (${(cpuRatio * 100).toFixed(0)}%); ${evs} events`)
+      figures[`ingest_${threads ? 'threads' + threads : 'default'}_cpu_s`] = run.cpu
+      figures[`ingest_${threads ? 'threads' + threads : 'default'}_articles_per_s`] = rate
+      figures[`ingest_${threads ? 'threads' + threads : 'default'}_ratio`] = ratio
       if (threads === null) {
         const bytes = statSync(path).size
         const per1000 = (bytes / stored) * 1000

@@ -11,6 +11,8 @@ import { createCodingPool, defaultThreads, type CodingPool } from './pool.js'
 
 /** Documents looked up together in the `inputs` table: one query per batch instead of per document. */
 const RESUME_BATCH = 200
+/** Below this many articles (when the count is known) ingest codes in its own thread: see getPool. */
+export const POOL_MIN_ARTICLES = 500
 /** Articles per write transaction. */
 const WRITE_BATCH = 64
 /** A partly filled batch is written after this long, so progress and resume points stay fresh. */
@@ -102,7 +104,9 @@ export async function ingest(store: Store, o: IngestOptions): Promise<IngestSumm
   }
   // Threads start only when something needs coding: a resumed run over stored inputs starts none.
   let pool: CodingPool | null = null
-  const getPool = async () => (pool ??= await createCodingPool(o.threads ?? defaultThreads(), coderOptions))
+  // Each thread loads its own coder (~1-2 s of CPU): for a small known batch that costs more than it saves.
+  const threads = o.threads ?? (p.total !== null && p.total < POOL_MIN_ARTICLES ? 0 : defaultThreads())
+  const getPool = async () => (pool ??= await createCodingPool(threads, coderOptions))
   const inflight = new Set<Promise<void>>()
   let fatal: unknown = null
   const report = () => {
