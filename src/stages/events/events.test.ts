@@ -274,3 +274,10 @@ test('a domestic group acted on by one country\'s state agents is of that countr
   // A named foreign recipient keeps its own country, and force on it stays ASSAULT.
   assert.deepEqual(briefs(code('Egyptian police opened fire on Israel on Monday.', actors)), ['ASSAULT EGY>ISR asserted'])
 })
+
+test('what is demanded has not happened; opening a border is a material concession (RETREAT)', () => {
+  const actors = { Egypt: C('EGY'), Israel: C('ISR'), Gaza: C('PSE') }
+  const d = code('Egypt demanded that Israel lift restrictions on Gaza.', actors)
+  assert.ok(!d.events.some((e) => e.actor[0]?.country === 'ISR' && e.polarity === 'asserted'), briefs(d).join('; '))
+  assert.deepEqual(briefs(code('Egypt reopened the border with Gaza on Monday.', actors)).map((b) => b.split(' ')[0]), ['RETREAT'])
+})

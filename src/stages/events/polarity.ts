@@ -15,6 +15,8 @@ const HYPOTHETICAL_GOVERNORS = new Set(['if', 'unless', 'expected', 'anticipated
 const FUTURE_GOVERNORS = new Set(['planned', 'plans', 'plan', 'intends', 'intend', 'intended', 'ready', 'willing', 'prepared', 'set', 'going', 'scheduled', 'due', 'poised', 'vowed', 'vows', 'pledged', 'promised', 'offered', 'agreed'])
 const DENIAL = new Set(['deny', 'denied', 'denies', 'denying', 'dismissed', 'refuted', 'rejected'])
 const SPEECH = new Set(['said', 'says', 'say', 'stated', 'announced', 'told', 'added', 'declared', 'confirmed'])
+/** Words whose that-clause states a demand or proposal, not a fact. */
+const DEMANDING = new Set(['demand', 'demands', 'demanded', 'demanding', 'insist', 'insists', 'insisted', 'urge', 'urges', 'urged', 'request', 'requests', 'requested', 'call', 'calls', 'appeal', 'appeals', 'proposal', 'proposed', 'proposes', 'suggested', 'suggests', 'recommended', 'recommends', 'ultimatum', 'plea', 'ordered', 'ruled', 'decreed'])
 const TRYING_LEMMAS = new Set(['attempt', 'attempting', 'try', 'trying', 'seek', 'seeks', 'aim', 'aims', 'hope', 'hopes', 'want', 'wants'])
 
 export interface PolarityReading {
@@ -81,6 +83,11 @@ export function polarityOf(v: SentenceView, trig: number, groupStart: number, no
       break
     }
     if ((n === 'anticipated' || n === 'expected' || n === 'likely' || n === 'unlikely') && k >= groupStart - 6) hypothetical ??= n
+    // "demanded that Israel ease restrictions", "its call today for X to": what is demanded has not happened.
+    if (DEMANDING.has(n) && [1, 2, 3].some((d) => toks[k + d]?.norm === 'that' && toks.slice(k + 1, k + d).every((t) => t.pos !== 'VERB'))) {
+      hypothetical ??= n
+      break
+    }
     if (SPEECH.has(n)) speech = true
   }
   if (hypothetical === 'would' && speech) { future = true; hypothetical = null }
