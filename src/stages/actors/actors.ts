@@ -406,9 +406,12 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const date = doc.article.published ?? null
       const toks = doc.tokens
       const texts = toks.map((t) => text.slice(t.start, t.end))
-      // wink's normal form is already lower case; only curly apostrophes need straightening
+      // wink's normal form is not the dictionaries' key: it respells ("vice" -> "vise", "Organisations" ->
+      // "organizations", "'s" -> "is") and keeps some capitals; the key is the lower-cased text, with
+      // curly apostrophes straightened only in the few tokens that have one
       const curly = /[’‘`]/.test(text)
-      const norms = (currentNorms = toks.map((t, i) => (!curly && t.norm.length === texts[i].length ? t.norm : normToken(texts[i]))))
+      const plain = (x: string) => !curly || (x.indexOf('’') < 0 && x.indexOf('‘') < 0 && x.indexOf('`') < 0)
+      const norms = (currentNorms = texts.map((x) => (plain(x) ? x.toLowerCase() : normToken(x))))
       const mentions: Mention[] = []
       const pending: PendingName[] = []
       const titleKeys = new Map<Mention, string>()
