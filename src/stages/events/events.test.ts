@@ -281,3 +281,9 @@ test('what is demanded has not happened; opening a border is a material concessi
   assert.ok(!d.events.some((e) => e.actor[0]?.country === 'ISR' && e.polarity === 'asserted'), briefs(d).join('; '))
   assert.deepEqual(briefs(code('Egypt reopened the border with Gaza on Monday.', actors)).map((b) => b.split(' ')[0]), ['RETREAT'])
 })
+
+test('a demand noun with a subjunctive that-clause is a REQUEST to its subject; a relative clause is not', () => {
+  const actors = { Egypt: C('EGY'), Israel: C('ISR') }
+  assert.deepEqual(briefs(code('Egypt repeated its demand today that Israel withdraw its troops.', actors)).filter((b) => b.startsWith('REQUEST')), ['REQUEST EGY>ISR asserted'])
+  assert.deepEqual(briefs(code('Egypt discussed the demand that Israel made.', actors)).filter((b) => b.startsWith('REQUEST')), [])
+})

@@ -43,6 +43,8 @@ const TRIGGER_REACH = 3
 const HEDGES = new Set(['expected', 'anticipated', 'believed', 'thought', 'reported', 'said', 'rumored', 'rumoured', 'alleged', 'supposed', 'understood', 'likely', 'set', 'due', 'poised', 'scheduled', 'slated', 'tipped'])
 /** Modals that turn a reported clause into a demand on its subject. */
 const MUST = new Set(['must', 'should'])
+/** Nouns naming a demand whose that-clause says who must act ("its demand that Israel ease ..."). */
+const DEMAND_NOUNS = new Set(['demand', 'demands', 'call', 'calls', 'appeal', 'appeals', 'request', 'requests', 'plea', 'pleas', 'ultimatum', 'insistence'])
 /** CAMEO 100, "demand": what a "must" clause under a speech verb codes to. */
 const DEMAND_CODE = '100'
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her'])
@@ -406,6 +408,10 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           const ev = demandOf(doc, v, i, cues, datesBySentence)
           if (ev) { found.push(ev); governedUntil = thatClauseEnd(v, i + 1); continue }
         }
+        if (t.pos === 'NOUN' && DEMAND_NOUNS.has(t.norm)) {
+          const ev = nominalDemandOf(doc, v, i, cues, datesBySentence)
+          if (ev) { found.push(ev); governedUntil = thatClauseEnd(v, i + 1); continue }
+        }
         // "is expected to", "was reported to", "are believed to": a hedge on the verb that follows, not an event.
         if (t.pos === 'VERB' && HEDGES.has(t.norm) && v.toks[i + 1]?.norm === 'to' && g < i) continue
         // "according to" attributes; it is never an event.
@@ -685,6 +691,51 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       sentence: { index: v.sentence.index, start: v.sentence.start, end: v.sentence.end },
       trigger: { text: trigText, start: toks[trig.start].start, end: toks[shown - 1].end },
       explanation: [...why, `slots: ${slotRule}`, ...(cue ? [`reported_by from “${cue.rule}”`] : [])].join('; '),
+    }
+  }
+
+  /**
+   * "The ILO reiterated its demand today that Israel ease restrictions": a demand noun whose that-clause
+   * names who must act is a REQUEST from the subject of the verb governing the noun to the clause's subject.
+   */
+  function nominalDemandOf(doc: Doc, v: SentenceView, i: number, cues: ReportCue[], datesBySentence: Map<number, DateMention[]>): Event | null {
+    let that = -1
+    for (let d = 1; d <= 3 && i + d < v.toks.length; d++) {
+      const t = v.toks[i + d]
+      if (t.norm === 'that') { that = i + d; break }
+      if (t.pos === 'VERB' || t.pos === 'AUX' || v.mentionAt[i + d] >= 0 || t.norm === ',') break
+    }
+    if (that < 0) return null
+    // The verb governing the noun: "reiterated (its) demand", "renewed a call", "issued an appeal".
+    let k = i - 1
+    while (k >= 0 && k >= i - 4 && v.mentionAt[k] < 0 && ['DET', 'PRON', 'ADJ', 'ADV'].includes(v.toks[k].pos)) k--
+    if (k < 0 || v.toks[k].pos !== 'VERB') return null
+    const speaker = subjectOf(v, verbGroupStart(v, k), isSubjectMention)
+    if (!speaker.group) return null
+    const clause = groupsIn(v, that + 1, Math.min(v.toks.length, that + 1 + MAX_OBJECT_TOKENS), isRecipientMention)[0]
+    // The clause must open with its subject ("that Israel ease"), not merely mention someone later.
+    if (!clause || clause.start > that + 3) return null
+    // A demand's clause is subjunctive ("that Israel ease", "that it should"); "the demand that Israel made" is a relative clause.
+    const verb = v.toks[clause.end]
+    if (!verb || !((verb.pos === 'VERB' && verb.norm === verb.lemma) || MUST.has(verb.norm) || verb.norm === 'be')) return null
+    const coding = dict.toPlover(DEMAND_CODE)
+    if (!coding.type) return null
+    const trig: Trigger = { start: k, end: i + 1, head: i, coding, nominal: true, reciprocal: false, explanation: [`"${v.toks[k].norm} ... ${v.toks[i].norm} that": a demand on the clause's subject [${DEMAND_CODE}]`] }
+    const pol = polarityOf(v, k, verbGroupStart(v, k), false)
+    if (pol.polarity !== 'asserted') return null
+    const why = [...trig.explanation]
+    const actor = speaker.group.mentions.map((m) => affiliate(v, m, why))
+    const recipient = clause.mentions.filter((m) => !speaker.group!.mentions.includes(m)).map((m) => affiliate(v, m, why))
+    if (recipient.length === 0) return null
+    const { date, dateText } = eventDate(doc, v, trig, cues, datesBySentence)
+    const key = (xs: Actor[]) => xs.map((a) => a.code ?? a.country ?? a.name ?? a.text).join('+')
+    return {
+      id: contentHash(doc.article.id, v.sentence.index, v.sentence.start, 'REQUEST', key(actor), key(recipient)),
+      type: coding.type, mode: coding.mode, context: coding.context, actor, recipient, polarity: 'asserted',
+      date, date_text: dateText, location: locationOf(v, trig), reported_by: null, quad: QUAD_OF[coding.type],
+      sentence: { index: v.sentence.index, start: v.sentence.start, end: v.sentence.end },
+      trigger: { text: doc.article.text.slice(v.toks[k].start, v.toks[i].end), start: v.toks[k].start, end: v.toks[i].end },
+      explanation: [...why, 'slots: subject of the governing verb -> subject of the that-clause'].join('; '),
     }
   }
 
