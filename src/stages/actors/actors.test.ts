@@ -278,3 +278,10 @@ test('a republic inside a union code is itself when named; Serb/Croat and their 
   const j = find(mentions('Rebels shelled the regional capital Juba on Sunday.'), 'Juba')
   assert.equal(j.type, 'place')
 })
+
+test('a title before a dictionary person fills the sector his dated roles leave open; "former" makes him ELI', () => {
+  const a = find(mentions('Vice President Moody Awori has declined to resign.', '2000-01-01'), 'Moody Awori')
+  assert.deepEqual([a.country, a.sector], ['KEN', 'GOV'])
+  const m = find(mentions('Former President Robert Mugabe spoke.', '2010-01-01'), 'Robert Mugabe')
+  assert.deepEqual([m.country, m.sector], ['ZWE', 'ELI'])
+})

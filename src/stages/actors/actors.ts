@@ -425,6 +425,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         const units = scan(doc, texts, norms, s.tokenStart, s.tokenEnd, date)
         if (units.length === 0) continue
         const used = new Set<Unit>()
+        /** Sector a title right before a dictionary person gives ("Vice President X"). */
+        const titleOf = new Map<Unit, string | null>()
         // token -> unit covering it, so title tails look units up in constant time (long sentences stay linear)
         let cover: Array<Unit | undefined> | null = null
         const unitAt = (t: number) => {
@@ -666,6 +668,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               continue
             }
             if (nu.k === 'actor' && nu.entry.type === 'person') {
+              // "Vice President Moody Awori" when his dictionary roles cover other years: the title still says what he is
+              titleOf.set(nu, formerBefore(u.a, s.tokenStart) ? 'ELI' : u.sector)
               used.add(u)
               continue
             }
@@ -761,6 +765,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
                 for (const x of appo.consumed) used.add(x)
                 if (!r?.country && appo.aff.country) r = { code: codeOf(appo.aff.country, appo.sector)!, country: appo.aff.country, sector: appo.sector }
               }
+              const ts = titleOf.get(u)
+              // "former president Carlos Saul Menem" is an ex-leader whatever the date; a title fills a missing sector
+              if (r?.country && ts && (ts === 'ELI' || !r.sector)) r = { code: codeOf(r.country, ts)!, country: r.country, sector: ts }
             }
             emit(u.a, u.b, { name: u.entry.name, type: u.entry.type === 'country' ? 'country' : u.entry.type, country: r?.country ?? null, sector: r?.sector ?? null, code: r?.code ?? null, origin: u.entry.origin, acts: !media, role: media ? 'media' : 'actor' })
           } else if (u.k === 'country') {
