@@ -287,3 +287,12 @@ test('a demand noun with a subjunctive that-clause is a REQUEST to its subject; 
   assert.deepEqual(briefs(code('Egypt repeated its demand today that Israel withdraw its troops.', actors)).filter((b) => b.startsWith('REQUEST')), ['REQUEST EGY>ISR asserted'])
   assert.deepEqual(briefs(code('Egypt discussed the demand that Israel made.', actors)).filter((b) => b.startsWith('REQUEST')), [])
 })
+
+test('a participant with no country takes the only country its sentence names', () => {
+  const judge: Spec = { country: null, sector: 'JUD', type: 'person' }
+  const d = code('Judge Rivera opened investigations against Chilean officials.', { 'Judge Rivera': judge, 'Chilean officials': C('CHL', { sector: 'GOV', type: 'group' }) })
+  assert.deepEqual(briefs(d), ['ACCUSE CHL>CHL asserted'])
+  // Two countries named: no guess.
+  const d2 = code('Judge Rivera opened investigations against Chilean officials and Peru.', { 'Judge Rivera': judge, 'Chilean officials': C('CHL', { sector: 'GOV', type: 'group' }), Peru: C('PER') })
+  assert.ok(d2.events.every((e) => e.actor[0].country === null), briefs(d2).join('; '))
+})

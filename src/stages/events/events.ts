@@ -231,6 +231,8 @@ const AFFILIATING = new Set(['of', 'from', 'in', 'for'])
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY'])
 /** Heads of domestic groups that news names without a country ("rebels", "demonstrators"). */
 const DOMESTIC_GROUPS = new Set(['rebels', 'demonstrators', 'protesters', 'protestors', 'opposition', 'students', 'workers', 'villagers', 'residents', 'civilians', 'detainees', 'prisoners', 'dissidents', 'activists', 'insurgents', 'militants', 'guerrillas', 'strikers', 'crowd', 'crowds', 'marchers', 'rioters', 'journalists', 'farmers', 'miners', 'squatters', 'settlers'])
+/** Codes of international and transnational actors, which a sentence's country does not claim. */
+const INTERNATIONAL = /^(IGO|NGO|IMG|MNC)/
 /** Heads of crowds: force against them by police or troops is repression. */
 const CROWDS = new Set(['demonstrators', 'protesters', 'protestors', 'crowd', 'crowds', 'marchers', 'rioters', 'strikers', 'students', 'mourners'])
 
@@ -667,6 +669,20 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         why.push(`${a.text}: country ${home} of the state actor acting on them`)
         recipient[r] = { ...a, country: home, code: home + (a.sector ?? a.code ?? '') }
       }
+    }
+    // "Judge Alejandro Rivera opened investigations against Chilean officials": when the sentence names one
+    // country only, a participant with none of its own (and no international code) is of that country.
+    const named = new Set<string>()
+    for (const m of v.mentions) if (m.country) named.add(m.country)
+    if (named.size === 1) {
+      const only = v.mentions.find((m) => m.country)!.country!
+      const fill = (xs: Actor[]) => xs.map((a) => {
+        if (a.country || (a.code && INTERNATIONAL.test(a.code))) return a
+        why.push(`${a.text}: country ${only}, the only one the sentence names`)
+        return { ...a, country: only, code: only + (a.sector ?? '') }
+      })
+      actor.splice(0, actor.length, ...fill(actor))
+      recipient.splice(0, recipient.length, ...fill(recipient))
     }
     // PLOVER's COERCE is repression: security forces using force on demonstrators is COERCE, not ASSAULT.
     if (type === 'ASSAULT' && actor.some((a) => a.sector === 'COP' || a.sector === 'MIL') && recipient.some((a) => CROWDS.has(a.text.toLowerCase().split(/\s+/).pop() ?? ''))) {
