@@ -285,3 +285,9 @@ test('a title before a dictionary person fills the sector his dated roles leave 
   const m = find(mentions('Former President Robert Mugabe spoke.', '2010-01-01'), 'Robert Mugabe')
   assert.deepEqual([m.country, m.sector], ['ZWE', 'ELI'])
 })
+
+test('after a title, a surname one letter off the dictionary spelling still finds the person; without a title it does not', () => {
+  const g = find(mentions('Rebels dismissed an appeal from President Laurent Gbago.', '2003-01-01'), 'Laurent Gbago')
+  assert.equal(g.country, 'CIV')
+  assert.ok(!mentions('Laurent Gbago went home.', '2003-01-01').some((m) => m.country === 'CIV'))
+})

@@ -91,6 +91,10 @@ const MAX_TITLE_TAIL = 4
 const GOVERNING_HEADS = new Set(['administration', 'government', 'regime', 'cabinet'])
 /** How many times more spellings a person needs than a namesake of another country to be the one meant. */
 const PROMINENCE_RATIO = 4
+/** More near spellings than this and a misspelt surname names nobody in particular. */
+const MAX_NEAR_SURNAMES = 3
+/** Shorter surnames are too easily one letter from someone else's. */
+const MIN_FUZZY_SURNAME = 5
 /** A surname shared by more dictionary people than this is too common to name anyone by itself. */
 const MAX_SURNAME_CANDIDATES = 12
 
@@ -324,6 +328,34 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     return false
   }
 
+  let deletions: Map<string, string[]> | null = null
+  /** Dictionary surnames within one insertion, deletion or substitution of w (symmetric-delete index, built on first use). */
+  function nearSurnames(w: string): Array<[number, string, number]> | undefined {
+    if (!deletions) {
+      deletions = new Map()
+      for (const key of base.surnames.keys()) {
+        if (key.length < MIN_FUZZY_SURNAME - 1) continue
+        for (let k = 0; k < key.length; k++) {
+          const d = key.slice(0, k) + key.slice(k + 1)
+          const l = deletions.get(d)
+          if (l) l.push(key)
+          else deletions.set(d, [key])
+        }
+      }
+    }
+    const found = new Set<string>()
+    // w itself may be a deletion of a key (a letter dropped), or w less one letter a key or a key's deletion
+    for (const k of deletions.get(w) ?? []) found.add(k)
+    for (let k = 0; k < w.length; k++) {
+      const d = w.slice(0, k) + w.slice(k + 1)
+      if (base.surnames.has(d)) found.add(d)
+      for (const x of deletions.get(d) ?? []) if (x.length === w.length) found.add(x)
+    }
+    // several near spellings ("gbagbo", "gago") go on together: the given name, office, date and country decide
+    if (found.size === 0 || found.size > MAX_NEAR_SURNAMES) return undefined
+    return [...found].flatMap((k) => base.surnames.get(k)!)
+  }
+
   /**
    * The dictionary person a name no phrase matched stands for: given name and surname as in one
    * entry ("Carlos Menem" / "Carlos Saul Menem"), or a bare surname after a title ("President
@@ -331,7 +363,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
    * date (else, held it at some time). Two countries' candidates leave the name unresolved.
    */
   function personByName(norms: string[], a: number, b: number, sector: string | null, date: string | null): { entry: ActorEntry; role: Role } | null {
-    const list = base.surnames.get(norms[b - 1])
+    let list = base.surnames.get(norms[b - 1])
+    // "President Laurent Gbago": after a title, a surname one letter off the dictionary's spelling
+    if (!list && sector && norms[b - 1].length >= MIN_FUZZY_SURNAME) list = nearSurnames(norms[b - 1])
     if (!list) return null
     const first = b - a >= 2 ? norms[a] : null
     // a bare surname needs a title to say it is a person of that standing
