@@ -91,6 +91,10 @@ const MAX_TITLE_TAIL = 4
 const GOVERNING_HEADS = new Set(['administration', 'government', 'regime', 'cabinet'])
 /** How many times more spellings a person needs than a namesake of another country to be the one meant. */
 const PROMINENCE_RATIO = 4
+/** Sectors an unaffiliated group takes from the country it is "in" ("opposition groups in Zimbabwe"). */
+const IN_COUNTRY_SECTORS = new Set(['OPP', 'REB', 'GOV', 'COP', 'JUD', 'LEG', 'UAF'])
+/** Bare surnames shorter than this are too often a given name in the dictionary's spelling. */
+const MIN_BARE_SURNAME = 4
 /** More near spellings than this and a misspelt surname names nobody in particular. */
 const MAX_NEAR_SURNAMES = 3
 /** Shorter surnames are too easily one letter from someone else's. */
@@ -368,8 +372,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     if (!list && sector && norms[b - 1].length >= MIN_FUZZY_SURNAME) list = nearSurnames(norms[b - 1])
     if (!list) return null
     const first = b - a >= 2 ? norms[a] : null
-    // a bare surname needs a title to say it is a person of that standing
-    if (!first && !sector) return null
+    // a bare surname needs a title to say it is a person of that standing, and enough letters not to be
+    // a given name of a name written family-name first ("Lai" of "Liow Tiong Lai")
+    if (!first && (!sector || norms[b - 1].length < MIN_BARE_SURNAME)) return null
     const weight = new Map<number, number>()
     for (const [i, f, w] of list) if (!first || f === first) weight.set(i, w)
     if (weight.size === 0) return null
@@ -832,9 +837,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
             // "the council", "police": a sector without a country; coreference may name it
             const head = norms[u.b - 1]
             // "Opposition groups in Zimbabwe", "rebels in the Ivory Coast": the country they are in is theirs
-            // (not for armed forces and peacekeepers: troops "in Iraq" are as often foreign ones)
+            // (only sectors that are a country's own: troops, tourists, businesses "in Iraq" are as often foreign)
             const nu = next(ui + 1)
-            const inCountry = u.sector !== 'MIL' && nu && nu.k === 'country' && nu.form === 'name' && norms[u.b] === 'in' && (nu.a === u.b + 1 || (nu.a === u.b + 2 && norms[u.b + 1] === 'the')) ? nu.iso : null
+            const inCountry = IN_COUNTRY_SECTORS.has(u.sector) && nu && nu.k === 'country' && nu.form === 'name' && norms[u.b] === 'in' && (nu.a === u.b + 1 || (nu.a === u.b + 2 && norms[u.b + 1] === 'the')) ? nu.iso : null
             emit(u.a, u.b, { name: null, type: typeOfTitle(head), country: inCountry, sector: u.sector, code: codeOf(inCountry, u.sector), origin: inCountry ? `${u.origin}+in-country` : u.origin, acts: true, role: 'actor' })
           }
         }
