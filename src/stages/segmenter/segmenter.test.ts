@@ -78,7 +78,7 @@ test('a run of text without punctuation is cut into bounded sentences and report
   assert.equal(segment('A short sentence. Another one.').report.length, 0)
 })
 
-test('tokens read from the lexeme cache equal what wink says token by token, contractions included', () => {
+test('tokens carry what wink says token by token, contractions included, and a second reading is the same', () => {
   const text = "They can't say it's over; he'd've known. The leaders met, and leaders meet again. Meeting ended\u00a0late."
   const seg = createSegmenter()
   const runs = [0, 1].map(() => {
@@ -86,7 +86,6 @@ test('tokens read from the lexeme cache equal what wink says token by token, con
     seg.run(doc)
     return doc.tokens
   })
-  // The second run is served from the cache the first one filled.
   assert.deepEqual(runs[1], runs[0])
   const nlp = wink()
   const wtokens = nlp.readDoc(text).tokens()

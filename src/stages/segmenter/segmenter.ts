@@ -98,23 +98,6 @@ function shouldJoin(text: string, tokens: Token[], prev: [number, number], next:
 }
 
 /**
- * wink's lexeme ids are stable for the life of one wink instance, and value, normal (outside
- * contractions) and lemma (given the part of speech) follow from them alone. Asking wink for them
- * per token cost a third of the segmenter (lemmatizing most of it), so they are kept per id.
- * Past this many entries the cache starts afresh: a huge stream of unseen words cannot grow it forever.
- */
-export const MAX_CACHED_LEXEMES = 500_000
-/** Bits left for the part of speech when it is packed with a lexeme id into one lemma key. */
-const POS_BITS = 6
-
-interface Lexeme {
-  value: string
-  normal: string
-  /** Nothing but whitespace: not a token of ours. */
-  blank: boolean
-}
-
-/**
  * Sentences, tokens and part-of-speech tags from wink-nlp, one paragraph at a time so that a
  * sentence never crosses a line break. Token offsets are recovered from wink's own
  * value + preceding-spaces stream, which reproduces the input exactly.
@@ -122,9 +105,6 @@ interface Lexeme {
 export function createSegmenter(): Stage {
   const nlp = wink()
   const its = nlp.its
-  const lexemes = new Map<number, Lexeme>()
-  const lemmas = new Map<number, string>()
-  const posIds = new Map<string, number>()
   return {
     name: 'segmenter',
     requires: ['article'],
@@ -134,57 +114,30 @@ export function createSegmenter(): Stage {
       doc.paragraphs = splitParagraphs(text)
       const tokens: Token[] = []
       const sentences: Sentence[] = []
-      if (lexemes.size > MAX_CACHED_LEXEMES || lemmas.size > MAX_CACHED_LEXEMES) {
-        lexemes.clear()
-        lemmas.clear()
-      }
       for (const para of doc.paragraphs) {
         const ptext = text.slice(para.start, para.end)
         const wdoc = nlp.readDoc(ptext)
+        // A per-lexeme cache of value/normal/lemma was tried in place of these passes: paired A/B runs showed
+        // no gain (its Map lookups cost what wink's own lookups do), so wink is asked directly.
         const wtokens = wdoc.tokens()
-        const ids = wtokens.out(its.uniqueId) as number[]
-        const contracted = wtokens.out(its.contractionFlag) as boolean[]
+        const values = wtokens.out(its.value) as string[]
         const spaces = wtokens.out(its.precedingSpaces) as string[]
         const pos = wtokens.out(its.pos) as string[]
-        const n = ids.length
+        const norms = wtokens.out(its.normal) as string[]
+        const lemmas = wtokens.out(its.lemma as any) as string[]
         // Map wink token index -> our token index (whitespace tokens are dropped).
-        const ours = new Int32Array(n + 1)
+        const ours = new Int32Array(values.length + 1)
         let offset = para.start
-        for (let i = 0; i < n; i++) {
+        for (let i = 0; i < values.length; i++) {
           offset += spaces[i].length
-          const id = ids[i]
-          let lex = lexemes.get(id)
-          if (lex === undefined) {
-            const item = wtokens.itemAt(i)
-            const value = item.out(its.value) as string
-            // A contraction's normal is its expansion's, so it is not the id's: never cached from one.
-            lex = { value, normal: contracted[i] ? '' : (item.out(its.normal) as string), blank: value.trim() === '' }
-            if (!contracted[i]) lexemes.set(id, lex)
-          }
-          const v = lex.value
+          const v = values[i]
           ours[i] = tokens.length
-          const p = pos[i]
-          if (p !== 'SPACE' && !lex.blank) {
-            let norm: string
-            let lemma: string
-            if (contracted[i]) {
-              const item = wtokens.itemAt(i)
-              norm = item.out(its.normal) as string
-              lemma = item.out(its.lemma as any) as string
-            } else {
-              norm = lex.normal
-              let pid = posIds.get(p)
-              if (pid === undefined) posIds.set(p, (pid = posIds.size))
-              const key = id * (1 << POS_BITS) + pid
-              let l = lemmas.get(key)
-              if (l === undefined) lemmas.set(key, (l = wtokens.itemAt(i).out(its.lemma as any) as string))
-              lemma = l
-            }
-            tokens.push({ start: offset, end: offset + v.length, pos: p, norm, lemma: lemma || norm, sentence: -1 })
+          if (pos[i] !== 'SPACE' && v.trim() !== '') {
+            tokens.push({ start: offset, end: offset + v.length, pos: pos[i], norm: norms[i], lemma: lemmas[i] || norms[i], sentence: -1 })
           }
           offset += v.length
         }
-        ours[n] = tokens.length
+        ours[values.length] = tokens.length
         const ranges: [number, number][] = []
         for (const [a, b] of wdoc.sentences().out(its.span) as [number, number][]) {
           if (ours[b + 1] > ours[a]) ranges.push([ours[a], ours[b + 1]])
