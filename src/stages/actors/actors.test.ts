@@ -291,3 +291,8 @@ test('after a title, a surname one letter off the dictionary spelling still find
   assert.equal(g.country, 'CIV')
   assert.ok(!mentions('Laurent Gbago went home.', '2003-01-01').some((m) => m.country === 'CIV'))
 })
+
+test('"the government of Sudan" is Sudan\'s government', () => {
+  const g = find(mentions('The government of Sudan said it would talk.'), 'government')
+  assert.deepEqual([g.country, g.sector], ['SDN', 'GOV'])
+})

@@ -839,8 +839,11 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
             // "Opposition groups in Zimbabwe", "rebels in the Ivory Coast": the country they are in is theirs
             // (only sectors that are a country's own: troops, tourists, businesses "in Iraq" are as often foreign)
             const nu = next(ui + 1)
-            const inCountry = IN_COUNTRY_SECTORS.has(u.sector) && nu && nu.k === 'country' && nu.form === 'name' && norms[u.b] === 'in' && (nu.a === u.b + 1 || (nu.a === u.b + 2 && norms[u.b + 1] === 'the')) ? nu.iso : null
-            emit(u.a, u.b, { name: null, type: typeOfTitle(head), country: inCountry, sector: u.sector, code: codeOf(inCountry, u.sector), origin: inCountry ? `${u.origin}+in-country` : u.origin, acts: true, role: 'actor' })
+            const near = nu && (nu.a === u.b + 1 || (nu.a === u.b + 2 && norms[u.b + 1] === 'the'))
+            // "the government of Sindh province": a province's government is of the province's country
+            const ofPlace = near && norms[u.b] === 'of' && (nu.k === 'place' ? nu.place.country : nu.k === 'country' && nu.form === 'name' ? nu.iso : null)
+            const inCountry = !IN_COUNTRY_SECTORS.has(u.sector) ? null : ofPlace || (near && nu.k === 'country' && nu.form === 'name' && norms[u.b] === 'in' ? nu.iso : null)
+            emit(u.a, u.b, { name: null, type: typeOfTitle(head), country: inCountry, sector: u.sector, code: codeOf(inCountry, u.sector), origin: inCountry ? `${u.origin}+${ofPlace ? 'of' : 'in'}-country` : u.origin, acts: true, role: 'actor' })
           }
         }
       }
