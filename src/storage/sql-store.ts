@@ -53,6 +53,8 @@ export interface Driver extends Conn {
   ftsInsert(c: Conn, rid: number, text: string): Promise<void>
   /** A WHERE fragment (one `?`) matching events `e` whose sentence matches the user's query. */
   ftsWhere(): string
+  /** A WHERE fragment (one `?`) testing the single event `e` against the user's query, cheap per row. */
+  ftsProbe(): string
   /** The parameter for ftsWhere from the user's words. */
   ftsParam(q: string): string
   /** Turns a driver error into a StoreError when it is an infrastructure problem (full, read-only, ...). */
@@ -70,6 +72,9 @@ const DEFAULT_TIMELINE = 20
 const DOSSIER_LIST = 25
 /** Actors handed to the coder as known: the most mentioned first; bounds memory in each worker. */
 const KNOWN_ACTORS_MAX = 50_000
+/** Newest rows tested one by one for a text search before asking the index for every match: a word in
+ * 5% of sentences fills a page of 50 within it, and testing costs ~25-50 µs a row on SQLite. */
+const FTS_PROBE_ROWS = 1000
 
 /** 'id:…', 'code:…' or 'cty:…': how an actor/recipient/country filter value is looked up. */
 export function filterKey(v: string): string {
@@ -435,44 +440,65 @@ export class SqlStore implements Store {
     if (f.polarity) (where.push('e.polarity = ?'), params.push(f.polarity))
     if (f.article) (where.push('e.article_id = ?'), params.push(f.article))
     if (f.cluster) (where.push('e.cluster_id = ?'), params.push(f.cluster))
-    if (f.q) (where.push(this.db.ftsWhere()), params.push(this.db.ftsParam(f.q)))
+    if (f.q && !skip.has('q')) (where.push(this.db.ftsWhere()), params.push(this.db.ftsParam(f.q)))
     return { where, params }
   }
 
   async events(f: EventFilter = {}): Promise<Page<StoredEvent>> {
     const limit = limitOf(f.limit)
     const cur = f.cursor ? decodeCursor(f.cursor) : null
-    // Drive the query from the most selective index so a page costs the same on 1M events as on 1k.
-    let from: string
-    let order: { day: string; rid: string }
-    const params: unknown[] = []
-    const where: string[] = []
+    // Each walk reads one index newest-first and stops at its LIMIT, so a page costs the same on 1M
+    // events as on 1k: a popular country or a word in every sentence never sorts all its matches.
     const skip = new Set<string>()
+    let drivers: { from: string; where: string[]; params: unknown[]; day: string; rid: string }[]
     if (f.actor && f.recipient) {
-      from = `event_dyads x JOIN events e ON e.rid = x.event_rid ${EVENT_JOINS}`
-      where.push('x.a = ? AND x.b = ?')
-      params.push(filterKey(f.actor), filterKey(f.recipient))
+      drivers = [{ from: `event_dyads x JOIN events e ON e.rid = x.event_rid`, where: ['x.a = ? AND x.b = ?'], params: [filterKey(f.actor), filterKey(f.recipient)], day: 'x.day', rid: 'x.event_rid' }]
       skip.add('actor').add('recipient')
-      order = { day: 'x.day', rid: 'x.event_rid' }
     } else if (f.actor || f.recipient) {
-      from = `event_keys x JOIN events e ON e.rid = x.event_rid ${EVENT_JOINS}`
-      where.push('x.k = ? AND x.side = ?')
-      params.push(filterKey((f.actor ?? f.recipient)!), f.actor ? 0 : 1)
+      drivers = [{ from: `event_keys x JOIN events e ON e.rid = x.event_rid`, where: ['x.k = ? AND x.side = ?'], params: [filterKey((f.actor ?? f.recipient)!), f.actor ? 0 : 1], day: 'x.day', rid: 'x.event_rid' }]
       skip.add(f.actor ? 'actor' : 'recipient')
-      order = { day: 'x.day', rid: 'x.event_rid' }
+    } else if (f.country) {
+      // A country is either side: walk each side's (k, side, day, rid) range and merge the two short lists.
+      const k = 'cty:' + f.country.toUpperCase()
+      drivers = [0, 1].map((side) => ({ from: `event_keys x JOIN events e ON e.rid = x.event_rid`, where: ['x.k = ? AND x.side = ?'], params: [k, side], day: 'x.day', rid: 'x.event_rid' }))
+      skip.add('country')
     } else {
-      from = EVENT_FROM
-      order = { day: 'e.day', rid: 'e.rid' }
+      drivers = [{ from: 'events e', where: [], params: [], day: 'e.day', rid: 'e.rid' }]
     }
-    const rest = this.eventWhere(f, skip)
-    where.push(...rest.where)
-    params.push(...rest.params)
-    if (f.since) (where.push(`${order.day} >= ?`), params.push(f.since))
-    if (f.until) (where.push(`${order.day} <= ?`), params.push(f.until))
-    if (cur) (where.push(`(${order.day} < ? OR (${order.day} = ? AND ${order.rid} < ?))`), params.push(cur.day, cur.day, cur.rid))
-    const sql = `SELECT ${EVENT_COLS} FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${order.day} DESC, ${order.rid} DESC LIMIT ?`
-    params.push(limit + 1)
-    const rows = await this.db.all(sql, params)
+    const rest = this.eventWhere(f, skip.add('q'))
+    const walk = (extra: { where: string[]; params: unknown[] }, n: number, probe?: { where: string; params: unknown[] }) => {
+      const parts: string[] = []
+      const params: unknown[] = []
+      for (const d of drivers) {
+        const where = [...d.where, ...rest.where, ...extra.where]
+        params.push(...d.params, ...rest.params, ...extra.params)
+        if (f.since) (where.push(`${d.day} >= ?`), params.push(f.since))
+        if (f.until) (where.push(`${d.day} <= ?`), params.push(f.until))
+        // The plain `day <= ?` lets the index seek to the cursor instead of stepping over every newer row.
+        if (cur) (where.push(`${d.day} <= ? AND (${d.day} < ? OR ${d.rid} < ?)`), params.push(cur.day, cur.day, cur.rid))
+        let sql = `SELECT ${d.day} AS day, ${d.rid} AS rid FROM ${d.from}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${d.day} DESC, ${d.rid} DESC LIMIT ?`
+        params.push(n)
+        if (probe) {
+          // Tested per walk, in index order, so each stops at a page instead of testing all n rows before a merge sort.
+          sql = `SELECT ww.day, ww.rid FROM (${sql}) ww JOIN events e ON e.rid = ww.rid WHERE ${probe.where} ORDER BY ww.day DESC, ww.rid DESC LIMIT ?`
+          params.push(...probe.params, limit + 1)
+        }
+        parts.push(`SELECT * FROM (${sql}) w${parts.length}`)
+      }
+      return { keys: parts.join(' UNION '), params }
+    }
+    const page = async (keys: { keys: string; params: unknown[] }) =>
+      this.db.all(`SELECT ${EVENT_COLS} FROM (${keys.keys}) w JOIN events e ON e.rid = w.rid ${EVENT_JOINS} ORDER BY w.day DESC, w.rid DESC LIMIT ?`, [...keys.params, limit + 1])
+    let rows: Row[]
+    if (f.q) {
+      const words = this.db.ftsParam(f.q)
+      // A common word: test the newest rows one by one and stop at a page. A rarer one falls back to
+      // the full-text index's whole match list, which is then short enough to sort.
+      rows = await page(walk({ where: [], params: [] }, FTS_PROBE_ROWS, { where: this.db.ftsProbe(), params: [words] }))
+      if (rows.length <= limit) rows = await page(walk({ where: [this.db.ftsWhere()], params: [words] }, limit + 1))
+    } else {
+      rows = await page(walk({ where: [], params: [] }, limit + 1))
+    }
     const items = rows.slice(0, limit).map(toEvent)
     const last = rows.length > limit ? rows[limit - 1] : null
     return { items, next: last ? encodeCursor(last.day, Number(last.rid)) : null }

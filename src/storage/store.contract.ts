@@ -180,6 +180,32 @@ export function storeContract(name: string, o: ContractOptions): void {
         assert.deepEqual(seen, ['t6', 't5', 't4', 't3', 't2', 't1', 't0'])
       }))
 
+    it('pages a country (either side, counted once) and a text search newest first, every event exactly once', () =>
+      withStore(async (s) => {
+        for (let i = 0; i < 5; i++) await s.putArticle(talks(`t${i}`, `2023-10-${String(10 + i).padStart(2, '0')}`, 'VOA', ` Day ${i}.`))
+        // Iran on both sides of one event: a country filter reads both sides and must not show it twice.
+        const s1 = 'Iran told its deputy foreign minister Ali Bagheri Kani to hold talks.'
+        await s.putArticle(makeRecord({ id: 'both', source: 'AP', published: '2023-10-12', sentences: [s1], events: [{ type: 'CONSULT', actor: [IRAN], recipient: [KANI], sentence: s1, trigger: 'hold talks' }] }))
+        const s2 = 'Washington accused Iran of supplying drones.'
+        await s.putArticle(makeRecord({ id: 'acc', source: 'AP', published: '2023-10-20', sentences: [s2], events: [{ type: 'ACCUSE', actor: [USA], recipient: [IRAN], sentence: s2, trigger: 'accused' }] }))
+        const all = async (f: Parameters<Store['events']>[0]) => {
+          const seen: string[] = []
+          let cursor: string | undefined
+          do {
+            const p = await s.events({ ...f, limit: 2, cursor })
+            seen.push(...p.items.map((e) => e.article_id))
+            cursor = p.next ?? undefined
+          } while (cursor)
+          return seen
+        }
+        assert.deepEqual(await all({ country: 'IRN' }), ['acc', 't4', 't3', 'both', 't2', 't1', 't0'])
+        assert.deepEqual(await all({ country: 'IRN', type: 'CONSULT', since: '2023-10-11', until: '2023-10-13' }), ['t3', 'both', 't2', 't1'])
+        assert.deepEqual(await all({ q: 'talks' }), ['t4', 't3', 'both', 't2', 't1', 't0'])
+        assert.deepEqual(await all({ q: 'talks', country: 'IRN', since: '2023-10-12' }), ['t4', 't3', 'both', 't2'])
+        assert.deepEqual(await all({ q: 'drones', country: 'IRN' }), ['acc'])
+        assert.deepEqual(await all({ q: 'nothing-like-this' }), [])
+      }))
+
     it('answers actor search, dossier and dyad time series', () =>
       withStore(async (s) => {
         await s.putArticle(talks('a', '2023-10-26', 'VOA'))

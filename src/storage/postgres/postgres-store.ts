@@ -185,6 +185,10 @@ class PgDriver implements Driver {
     return `e.tsv @@ websearch_to_tsquery('english', ?)`
   }
 
+  ftsProbe(): string {
+    return this.ftsWhere()
+  }
+
   ftsParam(q: string): string {
     return q
   }

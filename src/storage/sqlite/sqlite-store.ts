@@ -176,6 +176,11 @@ class SqliteDriver implements Driver {
     return `e.rid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`
   }
 
+  ftsProbe(): string {
+    // Correlated on the rowid: FTS5 seeks this one row's doclist entry instead of building the whole match set.
+    return `EXISTS (SELECT 1 FROM events_fts f WHERE events_fts MATCH ? AND f.rowid = e.rid)`
+  }
+
   ftsParam(q: string): string {
     // Each word as a quoted FTS5 string: the user's words are searched for, never parsed as FTS5 syntax.
     const words = q.match(/[\p{L}\p{N}]+/gu) ?? []
