@@ -296,3 +296,10 @@ test('a participant with no country takes the only country its sentence names', 
   const d2 = code('Judge Rivera opened investigations against Chilean officials and Peru.', { 'Judge Rivera': judge, 'Chilean officials': C('CHL', { sector: 'GOV', type: 'group' }), Peru: C('PER') })
   assert.ok(d2.events.every((e) => e.actor[0].country === null), briefs(d2).join('; '))
 })
+
+test('"militants loyal to X" are affiliated with X; a country adjective on a thing ("the Russian language") is no recipient', () => {
+  const d = code('Militants loyal to Iraq attacked Kuwait.', { Militants: { country: null, sector: 'REB', type: 'group' }, Iraq: C('IRQ'), Kuwait: C('KWT') })
+  assert.ok(d.events.some((e) => e.type === 'ASSAULT' && e.actor[0].country === 'IRQ'), briefs(d).join('; '))
+  const d2 = code('Latvia cancelled restrictions on the Russian language.', { Latvia: C('LVA', { sector: 'GOV' }), Russian: C('RUS') })
+  assert.ok(d2.events.length > 0 && d2.events.every((e) => e.recipient.length === 0), briefs(d2).join('; '))
+})

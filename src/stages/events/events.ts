@@ -227,12 +227,16 @@ export function isPolitical(m: Mention): boolean {
 
 /** Prepositions that tie an unplaced actor to a placed one: "demonstrators in Baghdad", "doctors from two American aid groups". */
 const AFFILIATING = new Set(['of', 'from', 'in', 'for'])
+/** Words that tie a group to a patron before a preposition ("loyal to", "linked to", "based in"). */
+const AFFILIATING_ADJ = new Set(['loyal', 'linked', 'allied', 'tied', 'affiliated', 'close', 'based', 'backed', 'aligned', 'belonging'])
 /** Sectors of a state's own agents: the groups they act on at home are, by default, of their country. */
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY'])
 /** Heads of domestic groups that news names without a country ("rebels", "demonstrators"). */
 const DOMESTIC_GROUPS = new Set(['rebels', 'demonstrators', 'protesters', 'protestors', 'opposition', 'students', 'workers', 'villagers', 'residents', 'civilians', 'detainees', 'prisoners', 'dissidents', 'activists', 'insurgents', 'militants', 'guerrillas', 'strikers', 'crowd', 'crowds', 'marchers', 'rioters', 'journalists', 'farmers', 'miners', 'squatters', 'settlers'])
 /** Codes of international and transnational actors, which a sentence's country does not claim. */
 const INTERNATIONAL = /^(IGO|NGO|IMG|MNC)/
+/** Nouns a country adjective can modify without naming a participant ("the Russian language"). */
+const THINGS = new Set(['language', 'languages', 'culture', 'music', 'literature', 'cuisine', 'food', 'product', 'products', 'goods', 'economy', 'currency', 'history', 'media', 'press', 'television', 'radio', 'film', 'films', 'art', 'style', 'model', 'tradition', 'origin', 'descent', 'passport', 'citizenship', 'nationality', 'flag', 'anthem'])
 /** Heads of crowds: force against them by police or troops is repression. */
 const CROWDS = new Set(['demonstrators', 'protesters', 'protestors', 'crowd', 'crowds', 'marchers', 'rioters', 'strikers', 'students', 'mourners'])
 
@@ -245,7 +249,10 @@ function affiliate(v: SentenceView, m: Mention, why: string[]): Actor {
   if (a.country) return a
   const end = v.lastTok.get(m) ?? tokenAtOffset(v, m.end) - 1
   let k = end + 1
-  if (!v.toks[k] || !AFFILIATING.has(v.toks[k].norm)) return a
+  // "Militants loyal to Iraq's ...", "rebels linked to", "groups based in": a participle + preposition affiliates too.
+  if (v.toks[k] && AFFILIATING_ADJ.has(v.toks[k].norm) && v.toks[k + 1] && ['to', 'with', 'in'].includes(v.toks[k + 1].norm)) k++
+  if (!v.toks[k] || !AFFILIATING.has(v.toks[k].norm) && !['to', 'with'].includes(v.toks[k].norm)) return a
+  if (['to', 'with'].includes(v.toks[k].norm) && !AFFILIATING_ADJ.has(v.toks[k - 1]?.norm ?? '')) return a
   k++
   let hops = 0
   while (v.toks[k] && v.mentionAt[k] < 0 && hops < 4 && ['DET', 'ADJ', 'NUM'].includes(v.toks[k].pos)) { k++; hops++ }
@@ -617,6 +624,13 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     // A recipient with exactly an actor's code is the actor again ("UN peacekeepers ... leaving UN troops").
     const actorCodes = new Set(actors.map((m) => m.code).filter((c): c is string => !!c))
     recipients = recipients.filter((m) => !used.has(m) && !(m.code && actorCodes.has(m.code)))
+    // "restrictions on the use of the Russian language": a lone country adjective modifying a thing names no participant.
+    recipients = recipients.filter((m) => {
+      const a = v.firstTok.get(m) ?? -1
+      if (a < 0 || v.lastTok.get(m) !== a || v.toks[a].pos === 'NOUN') return true
+      const next = v.toks[a + 1]
+      return !(next && next.pos === 'NOUN' && v.mentionAt[a + 1] < 0 && THINGS.has(next.lemma))
+    })
     if (actors.length === 0) return null // require_dyad lesson: an event needs an actor
     // A meeting needs two sides: "Israel's Cabinet met" is an internal session, not a CONSULT.
     if (trig.coding.type === 'CONSULT' && actors.length === 1 && recipients.length === 0) return null
