@@ -296,3 +296,8 @@ test('"the government of Sudan" is Sudan\'s government', () => {
   const g = find(mentions('The government of Sudan said it would talk.'), 'government')
   assert.deepEqual([g.country, g.sector], ['SDN', 'GOV'])
 })
+
+test('a newspaper is an organization, though it ends like a person noun', () => {
+  const n = find(mentions('A Lebanese newspaper reported the attack.'), 'Lebanese newspaper')
+  assert.deepEqual([n.type, n.country], ['organization', 'LBN'])
+})

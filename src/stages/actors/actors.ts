@@ -91,6 +91,8 @@ const MAX_TITLE_TAIL = 4
 const GOVERNING_HEADS = new Set(['administration', 'government', 'regime', 'cabinet'])
 /** How many times more spellings a person needs than a namesake of another country to be the one meant. */
 const PROMINENCE_RATIO = 4
+/** Publications, which the person-noun endings (-er: "newspaper") would make people. */
+const PUBLICATIONS = new Set(['newspaper', 'newspapers', 'paper', 'papers', 'magazine', 'magazines', 'weekly', 'tabloid', 'newsletter'])
 /** Sectors an unaffiliated group takes from the country it is "in" ("opposition groups in Zimbabwe"). */
 const IN_COUNTRY_SECTORS = new Set(['OPP', 'REB', 'GOV', 'COP', 'JUD', 'LEG', 'UAF'])
 /** Bare surnames shorter than this are too often a given name in the dictionary's spelling. */
@@ -554,7 +556,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         const typeOfTitle = (headNorm: string, phrase?: string[]): EntityType => {
           // "chief of staff": the person noun need not come last
           if (phrase && phrase.length > 1 && phrase.slice(0, -1).some((w) => PERSON_HEADS.has(w)) && phrase.includes('of')) return 'person'
-          if (ORG_HEADS.has(headNorm)) return 'organization'
+          if (ORG_HEADS.has(headNorm) || PUBLICATIONS.has(headNorm)) return 'organization'
           if (PERSON_HEADS.has(headNorm)) return 'person'
           // writer, negotiator, activist, politician, chairman: nouns for a person
           if (PERSON_SUFFIX.test(headNorm)) return 'person'
