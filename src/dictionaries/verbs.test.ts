@@ -17,7 +17,7 @@ test('CAMEO codes map to PLOVER through CAMEO2PLOVER, with prefix fallback and n
   const d = shippedVerbDictionary()
   assert.equal(d.toPlover('036').type, 'AGREE')
   assert.equal(d.toPlover('0874').type, 'RETREAT')
-  assert.equal(d.toPlover('163').type, 'COERCE')
+  assert.equal(d.toPlover('163').type, 'SANCTION', 'the PLOVER manual lists sanctions and embargoes under SANCTION; our additions override the 2021 table'); assert.equal(d.toPlover('172').type, 'COERCE')
   assert.equal(d.toPlover('1712').type, 'ASSAULT')
   assert.equal(d.toPlover('1385').type, 'THREATEN')
   assert.equal(d.toPlover('0257').type, null, 'appeals have no PLOVER type')

@@ -61,7 +61,7 @@ interface RawFile {
   nominals?: RawNominal[]
   plover?: Record<string, { type: string; mode: string | null; context: string[] }>
   transformations?: { rule: string; line: number }[]
-  /** Blocks whose default code is dropped (their patterns still apply): over-general PETRARCH defaults. */
+  /** Blocks ("ID") or single verbs ("ID:verb") whose default code is dropped (patterns still apply): over-general PETRARCH defaults. */
   no_default?: string[]
   /** Verbs taken out of a block: { block, verb }. */
   suppress?: { block: string; verb: string }[]
@@ -373,7 +373,8 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
     for (const v of block.verbs) {
       const words = typeof v.words === 'string' ? v.words.toLowerCase().split(/\s+/) : v.words
       if (suppressed.has(`${block.id}\u0000${words.join(' ')}`)) continue
-      const own = 'code' in v || v.type ? coding(v.code, v.type) : noDefault.has(block.id) ? coding(null, null) : coding(block.code, block.type)
+      // "BLOCK:verb" in no_default drops one verb's own code (PETRARCH's "fail [120]"): its patterns still apply.
+      const own = noDefault.has(`${block.id}:${words.join(' ')}`) ? coding(null, null) : 'code' in v || v.type ? coding(v.code, v.type) : noDefault.has(block.id) ? coding(null, null) : coding(block.code, block.type)
       const entry: VerbEntry = { ...own, block: block.id, words, ref: `${file}:${v.line ?? block.line ?? block.id}`, patterns, byAnchor, free }
       nVerbs++
       // Index the first word under all its forms; the rest of a phrasal verb must follow literally.

@@ -303,3 +303,11 @@ test('"militants loyal to X" are affiliated with X; a country adjective on a thi
   const d2 = code('Latvia cancelled restrictions on the Russian language.', { Latvia: C('LVA', { sector: 'GOV' }), Russian: C('RUS') })
   assert.ok(d2.events.length > 0 && d2.events.every((e) => e.recipient.length === 0), briefs(d2).join('; '))
 })
+
+test('breaking up a demonstration is COERCE; "fail to" is no refusal; a reduced relative clause holds no recipient', () => {
+  const actors = { 'Turkish police': C('TUR', { sector: 'COP', type: 'organization' }), Croatia: C('HRV', { sector: 'GOV' }) }
+  assert.deepEqual(briefs(code('Turkish police prevented the demonstration on Monday.', actors)), ['COERCE TUR> asserted'])
+  assert.ok(!briefs(code('Croatia is failing to uphold property rights.', actors)).some((b) => b.startsWith('REJECT')))
+  const d = code('Israel\'s high court opened a hearing into interrogation techniques used against Palestinian detainees.', { 'Israel\'s high court': C('ISR', { sector: 'JUD', type: 'organization' }), 'Palestinian detainees': C('PSE', { sector: 'OPP', type: 'group' }) })
+  assert.ok(d.events.length > 0 && d.events.every((e) => e.recipient.length === 0), briefs(d).join('; '))
+})

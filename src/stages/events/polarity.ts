@@ -55,6 +55,8 @@ export function polarityOf(v: SentenceView, trig: number, groupStart: number, no
       const n = toks[k].norm
       if (toks[k].pos === 'VERB' || toks[k].pos === 'ADJ' || HYPOTHETICAL_GOVERNORS.has(n)) { governor = toks[k].lemma; if (TRYING_LEMMAS.has(n)) governor = toks[k].lemma; break }
     }
+    // "failed to uphold", "failing to stop": what one fails to do did not happen.
+    if (governor === 'fail') return { polarity: 'negated', future: false, governor, reason: `negated: "${toks[toAt - 1]?.norm ?? 'fail'} to"` }
     if (governor) {
       const gNorm = toks[toAt - 1]?.norm ?? ''
       if (FUTURE_GOVERNORS.has(gNorm) || FUTURE_GOVERNORS.has(governor)) future = true

@@ -304,6 +304,8 @@ export function objectRegionEnd(v: SentenceView, from: number): number {
       if (p.norm === ',' || p.pos === 'CCONJ' || p.pos === 'AUX' || p.pos === 'PRON' || v.mentionAt[i - 1] >= 0) return i
     }
     if (t.pos === 'SCONJ' && t.norm !== 'that' && i > from) return i
+    // "techniques used against detainees": a participle right after a plain noun opens a reduced relative clause.
+    if (t.pos === 'VERB' && i > from + 1 && /(ed|en)$/.test(t.norm) && t.norm !== t.lemma && v.toks[i - 1].pos === 'NOUN' && v.mentionAt[i - 1] < 0 && v.toks[i + 1]?.pos === 'ADP') return i
     // "despite Israel's wish", "after a coup": what follows is circumstance, not the object.
     if (CIRCUMSTANCE.has(t.norm) && i > from) return i
   }
