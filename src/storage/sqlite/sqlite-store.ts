@@ -10,6 +10,10 @@ const BUSY_TIMEOUT_MS = 10_000
 /** Page cache per connection: the index pages an ingest touches (actors, keys, dyads) stay in memory. */
 const CACHE_KIB = 64 * 1024
 const WAL_CHECKPOINT_PAGES = 16_000
+/** Pages read through a memory map instead of a read() into the page cache each: an events page
+ * scattered over a 2.5 GB file cost half the SQL CPU (1M-event DB, 200 actor pages: 250 -> 138 ms).
+ * SQLite caps it at its compile-time maximum; writes still go through the journal as before. */
+const MMAP_BYTES = 8 * 1024 ** 3
 
 function explain(db: string, e: unknown): unknown {
   const code = (e as { code?: string })?.code ?? ''
@@ -55,6 +59,7 @@ export async function openSqliteStore(path: string, opts: StoreOptions = {}): Pr
       db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`)
     }
     db.pragma(`cache_size = -${CACHE_KIB}`)
+    if (!memory) db.pragma(`mmap_size = ${MMAP_BYTES}`)
     db.pragma('temp_store = MEMORY')
     db.pragma('foreign_keys = OFF')
     if (opts.maxBytes) {
