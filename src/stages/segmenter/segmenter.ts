@@ -40,6 +40,9 @@ const NEVER_FINAL = new Set(
  */
 export const MAX_SENTENCE_TOKENS = 300
 
+/** A word with a possessive "’s" glued on, as wink sometimes leaves it ("Khalil’s."). */
+const POSSESSIVE = /^\p{L}[\p{L}\p{M}.-]*['’]s$/iu
+
 /** Capitalized function words after an ellipsis start a new sentence ("He paused... Then he went on"). */
 const SENTENCE_OPENER_POS = new Set(['PRON', 'DET', 'ADV', 'CCONJ', 'SCONJ', 'ADP', 'AUX'])
 
@@ -133,7 +136,16 @@ export function createSegmenter(): Stage {
           const v = values[i]
           ours[i] = tokens.length
           if (pos[i] !== 'SPACE' && v.trim() !== '') {
-            tokens.push({ start: offset, end: offset + v.length, pos: pos[i], norm: norms[i], lemma: lemmas[i] || norms[i], sentence: -1 })
+            const stem = v.length - 2
+            if (stem >= 2 && POSSESSIVE.test(v)) {
+              // wink keeps "Khalil’s" whole before a full stop, and then remembers it as a word: later reads
+              // of the same text tokenize it whole too, so coding depended on what the process read before.
+              // Splitting it here makes the tokens the same every time and "’s" a particle as elsewhere.
+              const n = norms[i].length > 2 ? norms[i].slice(0, -2) : v.slice(0, stem).toLowerCase()
+              tokens.push({ start: offset, end: offset + stem, pos: pos[i], norm: n, lemma: n, sentence: -1 })
+              const suffix = v.slice(stem).toLowerCase()
+              tokens.push({ start: offset + stem, end: offset + v.length, pos: 'PART', norm: suffix, lemma: suffix, sentence: -1 })
+            } else tokens.push({ start: offset, end: offset + v.length, pos: pos[i], norm: norms[i], lemma: lemmas[i] || norms[i], sentence: -1 })
           }
           offset += v.length
         }
