@@ -10,14 +10,28 @@ import { after, test } from 'node:test'
 import { fromRoot } from '../src/core/paths.js'
 
 const BIN = fromRoot('bin', 'newsgraph.js')
-/** The first ARTICLES VOA stories: enough to kill midway, small enough to keep the suite quick. */
-const ARTICLES = 40
-/** Kill once this many articles are committed: well inside the corpus. */
-const KILL_AFTER = 10
+/**
+ * VOA stories, each repeated with a marked copy so that contents differ: enough articles that the
+ * ingest is still coding several write batches (64 articles each) after the first one commits,
+ * however fast the machine — with 40, a quiet machine coded them all in one batch before the kill.
+ */
+const ARTICLES = 240
+/** Kill once this many articles are committed: after the first write batch, well inside the corpus. */
+const KILL_AFTER = 64
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-crash-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
 const CORPUS = join(dir, 'voa40.jsonl')
-writeFileSync(CORPUS, readFileSync(fromRoot('data', 'sample', 'voa_stories.jsonl'), 'utf8').split('\n').slice(0, ARTICLES).join('\n') + '\n')
+{
+  const stories = readFileSync(fromRoot('data', 'sample', 'voa_stories.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l))
+  const lines: string[] = []
+  for (let copy = 0; lines.length < ARTICLES; copy++) {
+    for (const s of stories) {
+      if (lines.length >= ARTICLES) break
+      lines.push(JSON.stringify(copy === 0 ? s : { ...s, id: `${s.id}-copy${copy}`, text: `${s.text}\nCopy ${copy} of this story.` }))
+    }
+  }
+  writeFileSync(CORPUS, lines.join('\n') + '\n')
+}
 
 // --no-learn: with the knowledge base on, a resumed run knows the actors of the first half when it
 // codes the second (knowledge grows across runs by design), so it may code more than a clean run.
@@ -60,7 +74,7 @@ function snapshot(db: string) {
   }
 }
 
-test('ingest killed with SIGKILL midway, then rerun, equals a clean run', { timeout: 120_000 }, async () => {
+test('ingest killed with SIGKILL midway, then rerun, equals a clean run', { timeout: 300_000 }, async () => {
   const clean = join(dir, 'clean.db')
   const r = ingest(clean)
   assert.equal(r.status, 0, r.stderr)
