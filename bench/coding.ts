@@ -3,7 +3,7 @@
  * + POS on the same text in the same run. `newsgraph bench --suite coding [--corpus file.jsonl]`.
  * Targets from issue 3: at least 40% of wink's throughput and more than 5,000 sentences/s.
  */
-import { readFileSync } from 'node:fs'
+import { loadRepeatedCorpus } from './_corpus.js'
 import { createCoder } from '../src/coder.js'
 import { newDoc } from '../src/core/pipeline.js'
 import { fromRoot } from '../src/core/paths.js'
@@ -19,24 +19,6 @@ export const MIN_SENTENCES_PER_SEC = 5000
 
 export interface CodingOptions { corpus?: string; minBytes?: number; quiet?: boolean }
 
-function loadCorpus(path: string, minBytes: number): Article[] {
-  const base: Article[] = []
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue
-    const r = JSON.parse(line)
-    if (typeof r.text === 'string') base.push({ id: String(r.id ?? base.length), text: r.text, published: r.published ?? null })
-  }
-  if (base.length === 0) throw new Error(`${path}: no JSONL records with a "text" field`)
-  const out: Article[] = []
-  let bytes = 0
-  for (let round = 0; bytes < minBytes; round++) {
-    for (const a of base) {
-      out.push({ ...a, id: `${a.id}#${round}` })
-      bytes += Buffer.byteLength(a.text)
-    }
-  }
-  return out
-}
 
 /** CPU seconds: the machine is shared, wall time would measure the neighbours too. */
 const cpu = () => {
@@ -48,7 +30,7 @@ export async function run(opts: CodingOptions = {}) {
   const say = (s: string) => { if (!opts.quiet) process.stdout.write(s + '\n') }
   const coder = createCoder()
   const corpus = opts.corpus ?? fromRoot('data', 'sample', 'voa_stories.jsonl')
-  const articles = loadCorpus(corpus, opts.minBytes ?? MIN_CORPUS_BYTES)
+  const articles = loadRepeatedCorpus(corpus, opts.minBytes ?? MIN_CORPUS_BYTES)
   const nlp = wink()
   const its = nlp.its
   const winkPass = (as: Article[]) => {

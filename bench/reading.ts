@@ -3,7 +3,7 @@
  * sentences + POS on the same text, plus the time to load and compile the dictionaries.
  * `newsgraph bench --suite reading [--corpus file.jsonl]`.
  */
-import { readFileSync } from 'node:fs'
+import { loadRepeatedCorpus } from './_corpus.js'
 import { createCoder } from '../src/coder.js'
 import { newDoc } from '../src/core/pipeline.js'
 import { fromRoot } from '../src/core/paths.js'
@@ -45,24 +45,6 @@ export interface ReadingFigures {
   stageSeconds: Record<string, number>
 }
 
-function loadCorpus(path: string, minBytes: number): Article[] {
-  const base: Article[] = []
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue
-    const r = JSON.parse(line)
-    if (typeof r.text === 'string') base.push({ id: String(r.id ?? base.length), text: r.text, published: r.published ?? null, title: r.title ?? null })
-  }
-  if (base.length === 0) throw new Error(`${path}: no JSONL records with a "text" field`)
-  const out: Article[] = []
-  let bytes = 0
-  for (let round = 0; bytes < minBytes; round++) {
-    for (const a of base) {
-      out.push({ ...a, id: `${a.id}#${round}` })
-      bytes += Buffer.byteLength(a.text)
-    }
-  }
-  return out
-}
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6
 /** CPU seconds of this process: on a machine shared with other work, wall time measures the neighbours too. */
@@ -144,7 +126,7 @@ export async function run(opts: ReadingOptions = {}): Promise<ReadingFigures> {
   const dictionaryMs = Object.keys(dictionaryParts).length ? Object.values(dictionaryParts).reduce((a, b) => a + b, 0) : null
 
   const corpus = opts.corpus ?? fromRoot('data', 'sample', 'voa_stories.jsonl')
-  const articles = loadCorpus(corpus, opts.minBytes ?? MIN_CORPUS_BYTES)
+  const articles = loadRepeatedCorpus(corpus, opts.minBytes ?? MIN_CORPUS_BYTES, { titles: true })
   const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0)
   const cut = coder.stages.findIndex((s) => FIRST_CODING_STAGE.test(s.name))
   const reading = cut < 0 ? coder.stages : coder.stages.slice(0, cut)

@@ -757,16 +757,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     const actor = speaker.group.mentions.map((m) => affiliate(v, m, why))
     const recipient = clause.mentions.filter((m) => !speaker.group!.mentions.includes(m)).map((m) => affiliate(v, m, why))
     if (recipient.length === 0) return null
-    const { date, dateText } = eventDate(doc, v, trig, cues, datesBySentence)
-    const key = (xs: Actor[]) => xs.map((a) => a.code ?? a.country ?? a.name ?? a.text).join('+')
-    return {
-      id: contentHash(doc.article.id, v.sentence.index, v.sentence.start, 'REQUEST', key(actor), key(recipient)),
-      type: coding.type, mode: coding.mode, context: coding.context, actor, recipient, polarity: 'asserted',
-      date, date_text: dateText, location: locationOf(v, trig), reported_by: null, quad: QUAD_OF[coding.type],
-      sentence: { index: v.sentence.index, start: v.sentence.start, end: v.sentence.end },
-      trigger: { text: doc.article.text.slice(v.toks[k].start, v.toks[i].end), start: v.toks[k].start, end: v.toks[i].end },
-      explanation: [...why, 'slots: subject of the governing verb -> subject of the that-clause'].join('; '),
-    }
+    return requestEvent(doc, v, trig, k, i, actor, recipient, [...why, 'slots: subject of the governing verb -> subject of the that-clause'], cues, datesBySentence)
   }
 
   /**
@@ -789,15 +780,21 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     const why = [...trig.explanation]
     const actor = speaker.group.mentions.map((m) => affiliate(v, m, why))
     const recipient = target.group.mentions.filter((m) => !speaker.group!.mentions.includes(m)).map((m) => affiliate(v, m, why))
+    return requestEvent(doc, v, trig, k, i, actor, recipient, [...why, 'slots: speaker -> subject of the must-clause'], cues, datesBySentence)
+  }
+
+  /** A REQUEST from a speaker to the subject of the clause they govern, triggered by tokens k..i. */
+  function requestEvent(doc: Doc, v: SentenceView, trig: Trigger, k: number, i: number, actor: Actor[], recipient: Actor[], why: string[], cues: ReportCue[], datesBySentence: Map<number, DateMention[]>): Event {
+    const coding = trig.coding
     const { date, dateText } = eventDate(doc, v, trig, cues, datesBySentence)
     const key = (xs: Actor[]) => xs.map((a) => a.code ?? a.country ?? a.name ?? a.text).join('+')
     return {
       id: contentHash(doc.article.id, v.sentence.index, v.sentence.start, 'REQUEST', key(actor), key(recipient)),
-      type: coding.type, mode: coding.mode, context: coding.context, actor, recipient, polarity: 'asserted',
-      date, date_text: dateText, location: locationOf(v, trig), reported_by: null, quad: QUAD_OF[coding.type],
+      type: coding.type!, mode: coding.mode, context: coding.context, actor, recipient, polarity: 'asserted',
+      date, date_text: dateText, location: locationOf(v, trig), reported_by: null, quad: QUAD_OF[coding.type!],
       sentence: { index: v.sentence.index, start: v.sentence.start, end: v.sentence.end },
       trigger: { text: doc.article.text.slice(v.toks[k].start, v.toks[i].end), start: v.toks[k].start, end: v.toks[i].end },
-      explanation: [...why, 'slots: speaker -> subject of the must-clause'].join('; '),
+      explanation: why.join('; '),
     }
   }
 
