@@ -43,7 +43,7 @@ export async function run(opts: CodingOptions = {}) {
   say(`corpus   ${corpus} x${Math.round(articles.length / Math.max(1, new Set(articles.map((a) => a.id.split('#')[0])).size))}: ${articles.length} articles, ${o.value.sentences} sentences, ${o.value.tokens} tokens`)
   say(`method   one untimed pass each, then best of ${rounds} alternating passes; rates are per CPU-second of the whole process`)
   say(`coding   ${figures.sentencesPerSec.toFixed(0)} sentences/CPU-s, ${figures.tokensPerSec.toFixed(0)} tokens/CPU-s  (${coder.stages.map((s) => s.name).join(' → ')}; ${o.value.events} events; ${describeTiming(o.timing)})`)
-  say(`  stage  ${Object.entries(o.value.perStage).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}  (s)`)
+  say(`  stage  ${Object.entries(o.value.perStage).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}  (CPU-s)`)
   say(`wink     ${figures.winkSentencesPerSec.toFixed(0)} sentences/CPU-s, ${figures.winkTokensPerSec.toFixed(0)} tokens/CPU-s  (readDoc + sentences + POS; ${describeTiming(w.timing)})`)
   say(`ratio    ${figures.ratio.toFixed(2)} of wink (target >= ${MIN_RATIO}) ${figures.ratio >= MIN_RATIO ? 'OK' : 'BELOW TARGET'}; ${figures.sentencesPerSec > MIN_SENTENCES_PER_SEC ? 'OK' : 'BELOW'} ${MIN_SENTENCES_PER_SEC} sentences/s target`)
   return figures

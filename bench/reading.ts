@@ -132,7 +132,7 @@ export async function run(opts: ReadingOptions = {}): Promise<ReadingFigures> {
   say(`corpus      ${corpus} repeated to ${(bytes / 1e6).toFixed(1)} MB: ${articles.length} articles, ${r.value.sentences} sentences, ${r.value.tokens} tokens`)
   say(`method      one untimed pass each, then best of ${opts.rounds ?? ROUNDS} alternating passes; rates are per CPU-second of the whole process`)
   say(`reading     ${figures.readingTokensPerSec.toFixed(0)} tokens/CPU-s  (${reading.map((s) => s.name).join(' → ')}; ${describeTiming(r.timing)})`)
-  say(`  by stage  ${byStage(r.value.perStage)}  (s)`)
+  say(`  by stage  ${byStage(r.value.perStage)}  (CPU-s)`)
   say(`wink-nlp    ${figures.winkTokensPerSec.toFixed(0)} tokens/CPU-s  (readDoc + sentences + POS; ${describeTiming(w.timing)})`)
   say(`ratio       ${figures.ratio.toFixed(2)}  (reading / wink; must be >= ${MIN_RATIO}) ${figures.ratio >= MIN_RATIO ? 'OK' : 'TOO SLOW'}`)
   if (dictionaryMs === null) say(`dictionaries none built yet (createCoder ${coderMs.toFixed(0)} ms)`)
@@ -145,7 +145,7 @@ export async function run(opts: ReadingOptions = {}): Promise<ReadingFigures> {
     const ratio = c.value.tokens / c.timing.cpu / figures.winkTokensPerSec
     figures.coding = { stages: coder.stages.map((s) => s.name), sentencesPerSec: perSec, tokensPerSec: c.value.tokens / c.timing.cpu, events: c.value.events, ratio }
     say(`coding      ${perSec.toFixed(0)} sentences/CPU-s, ${figures.coding.tokensPerSec.toFixed(0)} tokens/CPU-s with events (${c.value.events} events; ${describeTiming(c.timing)})`)
-    say(`  by stage  ${byStage(c.value.perStage)}  (s)`)
+    say(`  by stage  ${byStage(c.value.perStage)}  (CPU-s)`)
     say(`  ratio     ${ratio.toFixed(2)} of wink (issue 3: >= ${MIN_CODING_RATIO} and > ${MIN_CODING_SENTENCES_PER_SEC} sentences/s) ${ratio >= MIN_CODING_RATIO && perSec > MIN_CODING_SENTENCES_PER_SEC ? 'OK' : 'TOO SLOW'}`)
   }
   return figures
