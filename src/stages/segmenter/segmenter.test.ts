@@ -111,3 +111,14 @@ test('bug: the same text tokenizes the same on every read (wink remembered "Khal
   assert.equal(s.length, 3)
   for (const t of s) assert.equal(t.pos, 'PART')
 })
+
+test('bug: token offsets drifted after an ideographic space (wink’s preceding-spaces stream drops it)', () => {
+  const text = "Tabs\tand  double spaces,\u00a0no-break,\u202fnarrow,\u200bzero-width \u3000ideographic; emoji 🇺🇦 and can't — “quotes”… Moscow."
+  const doc = segment(text)
+  const nlp = wink()
+  const values = (nlp.readDoc(text).tokens().out(nlp.its.value) as string[]).filter((v) => v.trim() !== '')
+  // Every token's offsets cover exactly the characters wink read for it, in order.
+  assert.deepEqual(doc.tokens.map((t) => text.slice(t.start, t.end)), values)
+  assert.equal(doc.tokens.find((t) => t.norm === 'ideographic')?.start, text.indexOf('ideographic'))
+  assert.equal(doc.tokens.at(-2)?.start, text.indexOf('Moscow'))
+})

@@ -100,10 +100,56 @@ function shouldJoin(text: string, tokens: Token[], prev: [number, number], next:
   return false
 }
 
+/** "Khalil’s": a word of at least two characters with a possessive "’s"/"'s" glued on (cheap tests before the regex). */
+function isPossessive(v: string): boolean {
+  const n = v.length
+  if (n < 4) return false
+  const last = v.charCodeAt(n - 1)
+  if (last !== 0x73 && last !== 0x53) return false
+  const apostrophe = v.charCodeAt(n - 2)
+  return (apostrophe === 0x27 || apostrophe === 0x2019) && POSSESSIVE.test(v)
+}
+
+/**
+ * Where each wink token starts in `text`: wink's values are the text's own characters and only
+ * whitespace lies between them, so a token starts at the first position, after skipping whitespace,
+ * where its value is found. This saves asking wink for every token's preceding spaces (a new string
+ * each). Null when the values cannot be laid on the text that way; the caller then uses wink's spaces.
+ */
+function tokenStarts(text: string, from: number, values: string[]): Int32Array | null {
+  const starts = new Int32Array(values.length)
+  let offset = from
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    while (!text.startsWith(v, offset)) {
+      if (offset >= text.length || !isSpace(text.charCodeAt(offset))) return null
+      offset++
+    }
+    starts[i] = offset
+    offset += v.length
+  }
+  return starts
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+}
+
+/** Token starts from wink's own preceding-spaces stream, which reproduces the input exactly. */
+function startsFromSpaces(from: number, values: string[], spaces: string[]): Int32Array {
+  const starts = new Int32Array(values.length)
+  let offset = from
+  for (let i = 0; i < values.length; i++) {
+    offset += spaces[i].length
+    starts[i] = offset
+    offset += values[i].length
+  }
+  return starts
+}
+
 /**
  * Sentences, tokens and part-of-speech tags from wink-nlp, one paragraph at a time so that a
- * sentence never crosses a line break. Token offsets are recovered from wink's own
- * value + preceding-spaces stream, which reproduces the input exactly.
+ * sentence never crosses a line break. Token offsets come from laying wink's token values on the text.
  */
 export function createSegmenter(): Stage {
   const nlp = wink()
@@ -124,30 +170,28 @@ export function createSegmenter(): Stage {
         // no gain (its Map lookups cost what wink's own lookups do), so wink is asked directly.
         const wtokens = wdoc.tokens()
         const values = wtokens.out(its.value) as string[]
-        const spaces = wtokens.out(its.precedingSpaces) as string[]
         const pos = wtokens.out(its.pos) as string[]
         const norms = wtokens.out(its.normal) as string[]
         const lemmas = wtokens.out(its.lemma as any) as string[]
         // Map wink token index -> our token index (whitespace tokens are dropped).
         const ours = new Int32Array(values.length + 1)
-        let offset = para.start
+        const starts = tokenStarts(text, para.start, values) ?? startsFromSpaces(para.start, values, wtokens.out(its.precedingSpaces) as string[])
         for (let i = 0; i < values.length; i++) {
-          offset += spaces[i].length
           const v = values[i]
+          const offset = starts[i]
           ours[i] = tokens.length
           if (pos[i] !== 'SPACE' && v.trim() !== '') {
-            const stem = v.length - 2
-            if (stem >= 2 && POSSESSIVE.test(v)) {
+            if (isPossessive(v)) {
               // wink keeps "Khalil’s" whole before a full stop, and then remembers it as a word: later reads
               // of the same text tokenize it whole too, so coding depended on what the process read before.
               // Splitting it here makes the tokens the same every time and "’s" a particle as elsewhere.
+              const stem = v.length - 2
               const n = norms[i].length > 2 ? norms[i].slice(0, -2) : v.slice(0, stem).toLowerCase()
               tokens.push({ start: offset, end: offset + stem, pos: pos[i], norm: n, lemma: n, sentence: -1 })
               const suffix = v.slice(stem).toLowerCase()
               tokens.push({ start: offset + stem, end: offset + v.length, pos: 'PART', norm: suffix, lemma: suffix, sentence: -1 })
             } else tokens.push({ start: offset, end: offset + v.length, pos: pos[i], norm: norms[i], lemma: lemmas[i] || norms[i], sentence: -1 })
           }
-          offset += v.length
         }
         ours[values.length] = tokens.length
         const ranges: [number, number][] = []
