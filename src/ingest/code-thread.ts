@@ -5,12 +5,34 @@ import { createCoder, type CoderOptions } from '../coder.js'
 import type { RawDocument } from '../core/types.js'
 
 const coder = createCoder(workerData as CoderOptions)
-parentPort!.on('message', (m: { seq: number; raw: RawDocument }) => {
+/**
+ * Documents that arrived while the thread was busy are coded together, stage by stage (coder.codeMany),
+ * which keeps each stage's working set in the CPU caches; the pool keeps several documents queued per thread.
+ */
+let queue: { seq: number; raw: RawDocument }[] = []
+let scheduled = false
+
+function drain(): void {
+  scheduled = false
+  const batch = queue
+  queue = []
+  let results
   try {
-    parentPort!.postMessage({ seq: m.seq, result: coder.code(m.raw) })
+    results = coder.codeMany(batch.map((m) => m.raw))
   } catch (e) {
-    // A bug in a stage: report it against this input and keep the thread alive for the rest.
-    parentPort!.postMessage({ seq: m.seq, result: { ok: false, input: m.raw.name, error: `internal error while coding: ${(e as Error)?.stack ?? e}` } })
+    // codeMany reports a failing document as its own result; this is a bug outside any one document.
+    const error = `internal error while coding: ${(e as Error)?.stack ?? e}`
+    results = batch.map((m) => ({ ok: false as const, input: m.raw.name, error }))
+  }
+  for (let i = 0; i < batch.length; i++) parentPort!.postMessage({ seq: batch[i].seq, result: results[i] })
+}
+
+parentPort!.on('message', (m: { seq: number; raw: RawDocument }) => {
+  queue.push(m)
+  // setImmediate runs after the pending messages are delivered, so a burst becomes one batch.
+  if (!scheduled) {
+    scheduled = true
+    setImmediate(drain)
   }
 })
 parentPort!.postMessage({ ready: true })

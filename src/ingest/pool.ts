@@ -2,11 +2,14 @@
 // this thread (small inputs, tests, and the place to look when a thread misbehaves).
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { createCoder, type CoderOptions } from '../coder.js'
+import { CODE_BATCH, createCoder, type CoderOptions } from '../coder.js'
 import type { CodeResult, RawDocument } from '../core/types.js'
 
-/** Documents queued per thread: enough to keep a thread busy while the main thread writes, small enough to bound memory. */
-const PER_THREAD_INFLIGHT = 8
+/**
+ * Documents queued per thread: enough to keep a thread busy while the main thread writes, small enough
+ * to bound memory; a thread codes what is queued as one batch, so this is also the largest batch.
+ */
+const PER_THREAD_INFLIGHT = CODE_BATCH
 
 export function defaultThreads(): number {
   // The main thread mostly waits on the database, so every core can code.
