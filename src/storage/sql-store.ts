@@ -289,34 +289,51 @@ export class SqlStore implements Store {
     // Sentences are not part of the record; events and mentions carry their sentence spans.
     const sentences = new Map<number, { start: number; end: number }>()
     for (const e of r.events) sentences.set(e.sentence.index, { start: e.sentence.start, end: e.sentence.end })
-    for (const [idx, s] of [...sentences].sort((a, b) => a[0] - b[0])) {
-      await c.run(`INSERT INTO sentences (article_id, idx, paragraph, s_start, s_end) VALUES (?,?,?,?,?)`, [r.id, idx, -1, s.start, s.end])
-    }
+    await insertMany(c, `INSERT INTO sentences (article_id, idx, paragraph, s_start, s_end) VALUES `, [...sentences].sort((a, b) => a[0] - b[0]).map(([idx, s]) => [r.id, idx, -1, s.start, s.end]))
     await insertMany(
       c,
       `INSERT INTO mentions (article_id, idx, actor_id, type, text, name, country, sector, code, sentence, m_start, m_end, origin, acts, role, place) VALUES `,
       r.entities.map((m, i) => [r.id, i, rows.mentionActorIds[i], m.type, m.text, m.name, m.country, m.sector, m.code, m.sentence, m.start, m.end, m.origin, m.acts ? 1 : 0, m.role ?? null, m.place ? JSON.stringify(m.place) : null]),
     )
     // Shared rows (actors, clusters, counters) are always locked in id order, so concurrent writers on PostgreSQL cannot deadlock.
-    for (const a of [...rows.actors.values()].sort((x, y) => (x.id < y.id ? -1 : 1))) {
-      await c.run(
-        `INSERT INTO actors (id, name, type, country, sector, code, origin, mentions, events, first_seen, last_seen) VALUES (?,?,?,?,?,?,'learned',?,?,?,?)
-         ON CONFLICT (id) DO UPDATE SET mentions = actors.mentions + excluded.mentions, events = actors.events + excluded.events,
-           type = COALESCE(actors.type, excluded.type), sector = COALESCE(actors.sector, excluded.sector), code = COALESCE(actors.code, excluded.code),
-           first_seen = ${least('actors.first_seen', 'excluded.first_seen')}, last_seen = ${greatest('actors.last_seen', 'excluded.last_seen')}`,
-        [a.id, a.name, a.type, a.country, a.sector, a.code, a.mentions, a.events, day, day],
-      )
+    // Each table gets one multi-row statement per article (a round trip each on PostgreSQL); keys are made
+    // unique first, because one statement may not upsert the same row twice.
+    const actors = [...rows.actors.values()].sort((x, y) => (x.id < y.id ? -1 : 1))
+    await insertMany(
+      c,
+      `INSERT INTO actors (id, name, type, country, sector, code, origin, mentions, events, first_seen, last_seen) VALUES `,
+      actors.map((a) => [a.id, a.name, a.type, a.country, a.sector, a.code, 'learned', a.mentions, a.events, day, day]),
+      `ON CONFLICT (id) DO UPDATE SET mentions = actors.mentions + excluded.mentions, events = actors.events + excluded.events,
+         type = COALESCE(actors.type, excluded.type), sector = COALESCE(actors.sector, excluded.sector), code = COALESCE(actors.code, excluded.code),
+         first_seen = ${least('actors.first_seen', 'excluded.first_seen')}, last_seen = ${greatest('actors.last_seen', 'excluded.last_seen')}`,
+    )
+    const aliases = new Map<string, unknown[]>()
+    const roles = new Map<string, unknown[]>()
+    for (const a of actors) {
       for (const alias of a.aliases) {
-        await c.run(`INSERT INTO actor_aliases (alias_norm, actor_id, alias, n) VALUES (?,?,?,1) ON CONFLICT (alias_norm, actor_id) DO UPDATE SET n = actor_aliases.n + 1`, [alias.toLowerCase(), a.id, alias])
+        // Two spellings of one alias ("Kremlin", "kremlin") count twice, under the first spelling.
+        const k = `${alias.toLowerCase()}\u0000${a.id}`
+        const row = aliases.get(k)
+        if (row) (row[3] as number)++
+        else aliases.set(k, [alias.toLowerCase(), a.id, alias, 1])
       }
       for (const role of a.roles.values()) {
-        await c.run(
-          `INSERT INTO actor_roles (actor_id, sector, title, country, first_seen, last_seen, mentions) VALUES (?,?,?,?,?,?,?)
-           ON CONFLICT (actor_id, sector, title, country) DO UPDATE SET mentions = actor_roles.mentions + excluded.mentions,
-             first_seen = ${least('actor_roles.first_seen', 'excluded.first_seen')}, last_seen = ${greatest('actor_roles.last_seen', 'excluded.last_seen')}`,
-          [a.id, role.sector ?? '', role.title ?? '', role.country ?? '', day, day, role.mentions],
-        )
+        const key = [a.id, role.sector ?? '', role.title ?? '', role.country ?? '']
+        const k = key.join('\u0000')
+        const row = roles.get(k)
+        if (row) (row[6] as number) += role.mentions
+        else roles.set(k, [...key, day, day, role.mentions])
       }
+    }
+    await insertMany(c, `INSERT INTO actor_aliases (alias_norm, actor_id, alias, n) VALUES `, sortedRows(aliases), `ON CONFLICT (alias_norm, actor_id) DO UPDATE SET n = actor_aliases.n + excluded.n`)
+    await insertMany(
+      c,
+      `INSERT INTO actor_roles (actor_id, sector, title, country, first_seen, last_seen, mentions) VALUES `,
+      sortedRows(roles),
+      `ON CONFLICT (actor_id, sector, title, country) DO UPDATE SET mentions = actor_roles.mentions + excluded.mentions,
+         first_seen = ${least('actor_roles.first_seen', 'excluded.first_seen')}, last_seen = ${greatest('actor_roles.last_seen', 'excluded.last_seen')}`,
+    )
+    for (const a of actors) {
       // Evidence is kept where an actor was introduced with more than its bare name: that is what taught us who it is.
       if (a.evidence) {
         const s = r.text.slice(...sentenceSpan(r, a.evidence.sentence, a.evidence.start, a.evidence.end))
@@ -327,18 +344,18 @@ export class SqlStore implements Store {
         )
       }
     }
-    for (const t of [...rows.typeCounts.values()].sort((x, y) => (x.actor + x.type < y.actor + y.type ? -1 : 1))) {
-      await c.run(
-        `INSERT INTO actor_types (actor_id, type, as_actor, as_recipient) VALUES (?,?,?,?) ON CONFLICT (actor_id, type) DO UPDATE SET as_actor = actor_types.as_actor + excluded.as_actor, as_recipient = actor_types.as_recipient + excluded.as_recipient`,
-        [t.actor, t.type, t.asActor, t.asRecipient],
-      )
-    }
-    for (const t of [...rows.counterparts.values()].sort((x, y) => (x.actor + '|' + x.other < y.actor + '|' + y.other ? -1 : 1))) {
-      await c.run(
-        `INSERT INTO actor_counterparts (actor_id, other_id, as_actor, as_recipient) VALUES (?,?,?,?) ON CONFLICT (actor_id, other_id) DO UPDATE SET as_actor = actor_counterparts.as_actor + excluded.as_actor, as_recipient = actor_counterparts.as_recipient + excluded.as_recipient`,
-        [t.actor, t.other, t.asActor, t.asRecipient],
-      )
-    }
+    await insertMany(
+      c,
+      `INSERT INTO actor_types (actor_id, type, as_actor, as_recipient) VALUES `,
+      [...rows.typeCounts.values()].sort((x, y) => (x.actor + x.type < y.actor + y.type ? -1 : 1)).map((t) => [t.actor, t.type, t.asActor, t.asRecipient]),
+      `ON CONFLICT (actor_id, type) DO UPDATE SET as_actor = actor_types.as_actor + excluded.as_actor, as_recipient = actor_types.as_recipient + excluded.as_recipient`,
+    )
+    await insertMany(
+      c,
+      `INSERT INTO actor_counterparts (actor_id, other_id, as_actor, as_recipient) VALUES `,
+      [...rows.counterparts.values()].sort((x, y) => (x.actor + '|' + x.other < y.actor + '|' + y.other ? -1 : 1)).map((t) => [t.actor, t.other, t.asActor, t.asRecipient]),
+      `ON CONFLICT (actor_id, other_id) DO UPDATE SET as_actor = actor_counterparts.as_actor + excluded.as_actor, as_recipient = actor_counterparts.as_recipient + excluded.as_recipient`,
+    )
     const outlet = sourceOf(r)
     const rids: number[] = []
     const keyRows: unknown[][] = []
@@ -352,18 +369,24 @@ export class SqlStore implements Store {
         if (er.day > p.last) p.last = er.day
       } else perCluster.set(er.cluster.id, { cl: er.cluster, type: er.event.type, n: 1, first: er.day, last: er.day })
     }
-    for (const [id, p] of [...perCluster].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-      await c.run(
-        `INSERT INTO clusters (id, ckey, bucket, type, num_mentions, num_sources, num_articles, first_day, last_day) VALUES (?,?,?,?,?,0,0,?,?)
-         ON CONFLICT (id) DO UPDATE SET num_mentions = clusters.num_mentions + excluded.num_mentions,
-           first_day = ${least('clusters.first_day', 'excluded.first_day')}, last_day = ${greatest('clusters.last_day', 'excluded.last_day')}`,
-        [id, p.cl.key, p.cl.bucket, p.type, p.n, p.first, p.last],
-      )
-      if (await c.run(`INSERT INTO cluster_articles (cluster_id, article_id) VALUES (?,?) ON CONFLICT DO NOTHING`, [id, r.id])) {
-        await c.run(`UPDATE clusters SET num_articles = num_articles + 1 WHERE id = ?`, [id])
-      }
-      if (await c.run(`INSERT INTO cluster_sources (cluster_id, source) VALUES (?,?) ON CONFLICT DO NOTHING`, [id, outlet])) {
-        await c.run(`UPDATE clusters SET num_sources = num_sources + 1 WHERE id = ?`, [id])
+    const clusterIds = [...perCluster.keys()].sort()
+    await insertMany(
+      c,
+      `INSERT INTO clusters (id, ckey, bucket, type, num_mentions, num_sources, num_articles, first_day, last_day) VALUES `,
+      clusterIds.map((id) => {
+        const p = perCluster.get(id)!
+        return [id, p.cl.key, p.cl.bucket, p.type, p.n, 0, 0, p.first, p.last]
+      }),
+      `ON CONFLICT (id) DO UPDATE SET num_mentions = clusters.num_mentions + excluded.num_mentions,
+         first_day = ${least('clusters.first_day', 'excluded.first_day')}, last_day = ${greatest('clusters.last_day', 'excluded.last_day')}`,
+    )
+    // A cluster counts an article and an outlet once: only the links this article adds raise the counts.
+    // (The cluster rows are already locked by the upsert above, so these updates take no new locks.)
+    for (const [table, column, counter, value] of [['cluster_articles', 'article_id', 'num_articles', r.id], ['cluster_sources', 'source', 'num_sources', outlet]] as const) {
+      for (let i = 0; i < clusterIds.length; i += ROWS_PER_INSERT) {
+        const part = clusterIds.slice(i, i + ROWS_PER_INSERT)
+        const added = await c.all(`INSERT INTO ${table} (cluster_id, ${column}) VALUES ${part.map(() => '(?,?)').join(',')} ON CONFLICT DO NOTHING RETURNING cluster_id`, part.flatMap((id) => [id, value]))
+        if (added.length) await c.run(`UPDATE clusters SET ${counter} = ${counter} + 1 WHERE id IN (${added.map(() => '?').join(',')})`, added.map((a) => a.cluster_id))
       }
     }
     for (const er of rows.events) {
@@ -408,13 +431,13 @@ export class SqlStore implements Store {
       const k = `${a}\u0000${b}\u0000${day}\u0000${quad}`
       perDay.set(k, (perDay.get(k) ?? 0) + 1)
     }
-    for (const [k, n] of [...perDay].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-      await c.run(`INSERT INTO dyad_days (a, b, day, quad, n) VALUES (?,?,?,?,?) ON CONFLICT (a, b, day, quad) DO UPDATE SET n = dyad_days.n + excluded.n`, [...k.split('\u0000'), n])
-    }
-    for (let i = 0; i < r.quotes.length; i++) {
-      const q = r.quotes[i]
-      await c.run(`INSERT INTO quotes (article_id, idx, q_start, q_end, text, speaker) VALUES (?,?,?,?,?,?)`, [r.id, i, q.start, q.end, q.text, q.speaker ? JSON.stringify(q.speaker) : null])
-    }
+    await insertMany(
+      c,
+      `INSERT INTO dyad_days (a, b, day, quad, n) VALUES `,
+      [...perDay].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([k, n]) => [...k.split('\u0000'), n]),
+      `ON CONFLICT (a, b, day, quad) DO UPDATE SET n = dyad_days.n + excluded.n`,
+    )
+    await insertMany(c, `INSERT INTO quotes (article_id, idx, q_start, q_end, text, speaker) VALUES `, r.quotes.map((q, i) => [r.id, i, q.start, q.end, q.text, q.speaker ? JSON.stringify(q.speaker) : null]))
   }
 
   async seenInputs(inputs: string[]): Promise<Set<string>> {
@@ -756,12 +779,18 @@ export class SqlStore implements Store {
 /** Rows per multi-row INSERT: fewer statements per article, well under both backends' parameter limits. */
 const ROWS_PER_INSERT = 100
 
-async function insertMany(c: Conn, head: string, rows: unknown[][]): Promise<void> {
+/** Inserts rows with as few statements as possible; `tail` is an ON CONFLICT clause for upserts. */
+async function insertMany(c: Conn, head: string, rows: unknown[][], tail = ''): Promise<void> {
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const part = rows.slice(i, i + ROWS_PER_INSERT)
     const one = '(' + part[0].map(() => '?').join(',') + ')'
-    await c.run(head + part.map(() => one).join(','), part.flat())
+    await c.run(head + part.map(() => one).join(',') + (tail ? ' ' + tail : ''), part.flat())
   }
+}
+
+/** Rows of a map in key order: shared rows are upserted in a fixed order so concurrent writers cannot deadlock. */
+function sortedRows(m: Map<string, unknown[]>): unknown[][] {
+  return [...m].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([, row]) => row)
 }
 
 function toMention(m: Row): Mention {
