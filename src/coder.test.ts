@@ -31,3 +31,14 @@ test('codeMany: a bad input and a failing stage cost only their own document', (
   assert.match((res[2] as { error: string }).error, /internal error while coding: Error: boom/)
   assert.equal(res[2].input, 'voa:1')
 })
+
+test('what the coder read before does not change how it codes an article (wink learns words as it reads)', () => {
+  const all: RawDocument[] = readFileSync(fromRoot('data', 'sample', 'voa_stories.jsonl'), 'utf8').split('\n').filter(Boolean)
+    .map((l) => JSON.parse(l)).map((r, i) => ({ name: `voa:${i}`, text: r.text, title: r.title, published: r.published }))
+  all.push({ name: 'seed', text: readFileSync(fromRoot('data', 'sample', 'seed-moscow-talks.txt'), 'utf8'), published: '2023-10-27' })
+  const coder = createCoder()
+  // Forward, then backward: every article's second reading comes after all the others were read.
+  const forward = all.map((r) => coder.code(r))
+  const backward = all.slice().reverse().map((r) => coder.code(r)).reverse()
+  for (let i = 0; i < all.length; i++) assert.deepEqual(backward[i], forward[i], `${all[i].name} coded differently on a second reading`)
+})
