@@ -161,6 +161,29 @@ const MAY_BEFORE = new Set(['in', 'of', 'since', 'until', 'by', 'early', 'late',
 /** Every norm the cue loop below acts on (before its '.' and 'mid-' trimming); a NUM token is looked at whatever its norm. */
 const MAYBE_CUE = new Set([...CUE_WORDS, ...CUE_DEICTIC, 'may'])
 
+/**
+ * A pre-filter in front of the cue loop, which sees every token of every article: one bit per
+ * (length, first, second and last char) shape of the norms it can act on, a cue word with or without
+ * a trailing '.' and a leading 'mid-'. A clear bit proves the token is no cue with three char reads
+ * and no string hashing; a set bit (cue words and a few look-alikes) goes on to the exact tests.
+ */
+const CUE_SHAPES = new Uint32Array(1 << 14)
+function cueShape(n: string): number {
+  return ((n.length & 15) << 15) | ((n.charCodeAt(0) & 31) << 10) | ((n.charCodeAt(1) & 31) << 5) | (n.charCodeAt(n.length - 1) & 31)
+}
+for (const w of MAYBE_CUE) {
+  for (const v of [w, `${w}.`, `mid-${w}`, `mid-${w}.`]) {
+    const k = cueShape(v)
+    CUE_SHAPES[k >>> 5] |= 1 << (k & 31)
+  }
+}
+/** False only for a norm of three or more characters whose shape no cue has (shorter norms are never cues: "may" is the shortest). */
+function mayBeCue(n: string): boolean {
+  if (n.length < 3) return false
+  const k = cueShape(n)
+  return (CUE_SHAPES[k >>> 5] & (1 << (k & 31))) !== 0
+}
+
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 /** Deictic words the fast path reads itself; "past", "previous", "coming" and "decade" go to chrono (and mostly to PERIOD). */
 const FAST_DEICTIC = new Set(['this', 'last', 'next'])
@@ -191,8 +214,10 @@ function tokenCues(doc: Doc, s: Sentence): SentenceCues | null {
   const tokens = doc.tokens
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
     const tok = tokens[t]
-    // One set lookup first: this loop sees every token of the article and nearly none is a cue.
+    // This loop sees every token of the article and nearly none is a cue: the shape bitmap rules out
+    // all but a few percent before any set lookup.
     let n = tok.norm
+    if (tok.pos !== 'NUM' && !mayBeCue(n)) continue
     if (!MAYBE_CUE.has(n) && tok.pos !== 'NUM' && n.charCodeAt(n.length - 1) !== 46 && !n.startsWith('mid-')) continue
     if (n.charCodeAt(n.length - 1) === 46) n = n.slice(0, -1)
     if (n.startsWith('mid-')) n = n.slice(4)
