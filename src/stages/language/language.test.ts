@@ -47,3 +47,10 @@ test('words are runs of letters and apostrophes, accented and curly-quoted ones 
   const g = detectLanguage('The cat’s hat — the dog’s café, “naïve”!')
   assert.equal(g.englishShare, 2 / 7)
 })
+
+test('words are read from the lowercased text, where "İ" becomes "i" + a combining dot that splits its word', () => {
+  // i, stanbul’da, i, çişleri, bakanı, bir, açıklama, yaptı, ve, için, ile, the, 𐐨𐐨x’s (an astral capital lowercased in place): 13 words.
+  const g = detectLanguage('İSTANBUL’DA İçişleri Bakanı bir açıklama yaptı ve için ile the 𐐀𐐨x’s')
+  assert.equal(g.language, 'tr')
+  assert.equal(g.englishShare, 1 / 13)
+})

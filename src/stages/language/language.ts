@@ -73,11 +73,57 @@ function isLetter(cp: number): boolean {
 }
 
 const CODES = Object.keys(STOPWORDS)
-/** Each function word to the languages it belongs to, so one pass over the words counts them all. */
-const WORD_LANGS = new Map<string, number[]>()
-CODES.forEach((code, i) => {
-  for (const w of STOPWORDS[code].split(' ')) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), i])
+
+/**
+ * The function words in an open-addressing table keyed by a hash of their char codes, so the word
+ * loop below hashes each word as it scans it and compares codes only on a table hit: slicing every
+ * word of the sample into a string for a Map lookup was most of this stage's cost.
+ */
+const TABLE_BITS = 12 // 4096 slots for ~400 words: probes are short and most non-function words hit an empty slot
+const TABLE_MASK = (1 << TABLE_BITS) - 1
+const STOP_WORDS: string[] = []
+/** For each entry of STOP_WORDS, the indices (into CODES) of the languages it belongs to. */
+const STOP_LANGS: number[][] = []
+/** Slot -> 1 + index into STOP_WORDS, 0 when empty. */
+const STOP_TABLE = new Int32Array(1 << TABLE_BITS)
+/** Longest function word in code units: a longer word is not looked up. */
+let MAX_STOP_LENGTH = 0
+
+function wordHash(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193) // FNV-1a step, per code unit
+}
+const HASH_SEED = 0x811c9dc5 | 0
+
+CODES.forEach((code, li) => {
+  for (const w of STOPWORDS[code].split(' ')) {
+    let k = STOP_WORDS.indexOf(w)
+    if (k < 0) {
+      k = STOP_WORDS.push(w) - 1
+      STOP_LANGS.push([])
+      let h = HASH_SEED
+      for (let i = 0; i < w.length; i++) h = wordHash(h, w.charCodeAt(i))
+      let slot = h & TABLE_MASK
+      while (STOP_TABLE[slot] !== 0) slot = (slot + 1) & TABLE_MASK
+      STOP_TABLE[slot] = k + 1
+      MAX_STOP_LENGTH = Math.max(MAX_STOP_LENGTH, w.length)
+    }
+    STOP_LANGS[k].push(li)
+  }
 })
+
+/** Index into STOP_WORDS of the word text[from, to) with hash h, or -1. */
+function stopWordAt(text: string, from: number, to: number, h: number): number {
+  const n = to - from
+  for (let slot = h & TABLE_MASK; STOP_TABLE[slot] !== 0; slot = (slot + 1) & TABLE_MASK) {
+    const k = STOP_TABLE[slot] - 1
+    const w = STOP_WORDS[k]
+    if (w.length !== n) continue
+    let i = 0
+    while (i < n && w.charCodeAt(i) === text.charCodeAt(from + i)) i++
+    if (i === n) return k
+  }
+  return -1
+}
 
 export interface LanguageGuess {
   /** ISO 639-1 code, or 'und' when there is too little text to tell. */
@@ -87,50 +133,73 @@ export interface LanguageGuess {
   englishShare: number
 }
 
+/** Counts the word lower[from, to) (hash h): a hit for each language it is a function word of. */
+function countWord(lower: string, from: number, to: number, h: number, hits: number[]): void {
+  if (to - from > MAX_STOP_LENGTH) return
+  const k = stopWordAt(lower, from, to, h)
+  if (k >= 0) for (const l of STOP_LANGS[k]) hits[l]++
+}
+
+/** Whether a code point of the lowercased text belongs to a word: letters and apostrophes. */
+function isWordCodePoint(cp: number): boolean {
+  if ((cp >= 97 && cp <= 122) || cp === 39 || cp === 0x2019 || (cp >= 65 && cp <= 90)) return true
+  return cp >= 0x80 && isLetter(cp)
+}
+
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.slice(0, SAMPLE_CHARS)
+  // Scripts are counted on the sample, words read from its lowercase, in one pass over both: this
+  // loop sees the first 2000 characters of every article, and two passes cost twice one. Positions
+  // in `lower` are the sample's shifted by one for each "İ" before them, the only character whose
+  // lowercase is longer ("i" + U+0307); every other lowercase has the same UTF-16 length.
+  const lower = sample.toLowerCase()
   let letters = 0
   const counts = new Map<string, number>()
-  for (let i = 0; i < sample.length; i++) {
+  const hits = new Array<number>(CODES.length).fill(0)
+  let nwords = 0
+  let from = -1 // where in `lower` the word being read starts, -1 between words
+  let h = HASH_SEED // hash of the word's code units so far
+  let j = 0 // position in `lower` of sample[i]
+  for (let i = 0; i < sample.length; i++, j++) {
     const c = sample.charCodeAt(i)
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) letters++
+    if (c < 0x80) {
+      // ASCII, nearly all of an English article: its lowercase is itself with A-Z moved to a-z.
+      const lc = c >= 65 && c <= 90 ? c + 32 : c
+      if (lc >= 97 && lc <= 122) letters++
+      else if (lc !== 39) {
+        if (from >= 0) { nwords++; countWord(lower, from, j, h, hits); from = -1 }
+        continue
+      }
+      if (from < 0) { from = j; h = HASH_SEED }
+      h = wordHash(h, lc)
+      continue
+    }
+    // Beyond ASCII. Script: Latin-1 and Latin Extended letters are Latin; beyond them, which script?
+    // Curly quotes and dashes land there in every English article.
+    const cp = sample.codePointAt(i)!
+    if (c >= 0xc0 && c <= 0x24f) letters++
     else if (c > 0x24f) {
-      // Beyond Latin Extended: which script? Curly quotes and dashes land here in every English article.
-      const cp = sample.codePointAt(i)!
-      if (cp > 0xffff) i++
       const code = scriptOf(cp)
       if (code !== null) { counts.set(code, (counts.get(code) ?? 0) + 1); letters++ }
     }
+    // Words: the character's lowercase in `lower`, one code point (two for "İ"), may be in a word or end one.
+    const end = j + (c === 0x130 ? 2 : cp > 0xffff ? 2 : 1)
+    while (j < end) {
+      const lcp = lower.codePointAt(j)!
+      const width = lcp > 0xffff ? 2 : 1
+      if (isWordCodePoint(lcp)) {
+        if (from < 0) { from = j; h = HASH_SEED }
+        h = wordHash(h, lower.charCodeAt(j))
+        if (width === 2) h = wordHash(h, lower.charCodeAt(j + 1))
+      } else if (from >= 0) { nwords++; countWord(lower, from, j, h, hits); from = -1 }
+      j += width
+    }
+    j--
+    if (cp > 0xffff) i++
   }
+  if (from >= 0) { nwords++; countWord(lower, from, lower.length, h, hits) }
   // Japanese mixes Han with kana: kana anywhere decides it; Han counts toward it too.
   if (counts.has('ja') && counts.has('zh')) counts.set('ja', counts.get('ja')! + counts.get('zh')!)
-  // Words are the runs of letters and apostrophes, found by char code: a Unicode split regex cost more than all the rest.
-  const lower = sample.toLowerCase()
-  const hits = new Array<number>(CODES.length).fill(0)
-  let nwords = 0
-  let from = -1
-  for (let i = 0; i <= lower.length; i++) {
-    let inWord = false
-    let width = 1
-    if (i < lower.length) {
-      const c = lower.charCodeAt(i)
-      if ((c >= 97 && c <= 122) || c === 39 || c === 0x2019 || (c >= 65 && c <= 90)) inWord = true
-      else if (c >= 0x80) {
-        const cp = lower.codePointAt(i)!
-        if (cp > 0xffff) width = 2
-        inWord = isLetter(cp)
-      }
-    }
-    if (inWord) {
-      if (from < 0) from = i
-    } else if (from >= 0) {
-      nwords++
-      const langs = WORD_LANGS.get(lower.slice(from, i))
-      if (langs) for (const l of langs) hits[l]++
-      from = -1
-    }
-    i += width - 1
-  }
   const englishShare = nwords ? hits[0] / nwords : 0
   for (const [code, n] of [...counts].sort((a, b) => b[1] - a[1])) {
     if (letters > 0 && n / letters >= SCRIPT_SHARE) return { language: code, name: LANGUAGE_NAMES[code], englishShare }

@@ -14,24 +14,45 @@ const AFTER_QUOTE_TOKENS = 8
 /** Tokens before a quote searched for the verb that introduces it; keeps long sentences linear. */
 const SPEAKER_WINDOW = 60
 
-const OPEN = new Set(['“', '«', '„'])
 const CLOSE = new Set(['”', '»'])
+
+/** Char codes of the marks: " « » “ ” „. Every other code below « is skipped with one comparison. */
+const STRAIGHT = 0x22
+const LAQUO = 0xab
+const RAQUO = 0xbb
+const LDQUO = 0x201c
+const RDQUO = 0x201d
+const BDQUO = 0x201e
 
 interface Span { start: number; end: number }
 
-/** Quote spans (inside the marks) in one paragraph; unbalanced marks are ignored. Linear in the text. */
+/**
+ * Whether a quote body holds at least MIN_QUOTE_WORDS words, as `trim().split(/\s+/)` counts them
+ * (\s and trim() share one white-space set). For two words, one linear regex test without
+ * splitting: a non-space, white space, a non-space.
+ */
+function hasEnoughWords(body: string): boolean {
+  return MIN_QUOTE_WORDS === 2 ? /\S\s+\S/.test(body) : body.split(/\s+/).filter(Boolean).length >= MIN_QUOTE_WORDS
+}
+
+/**
+ * Quote spans (inside the marks) in one paragraph; unbalanced marks are ignored. Linear in the text.
+ * This loop sees every character of the article and nearly none is a quote mark, so it reads char
+ * codes (a `text[i]` string per character and a Set lookup cost more than the rest of the stage).
+ */
 export function findQuoteSpans(text: string, from: number, to: number): Span[] {
   const out: Span[] = []
   let open = -1
   let straight = -1
   for (let i = from; i < to; i++) {
-    const c = text[i]
-    if (OPEN.has(c)) { if (open < 0) open = i + 1; continue } // nested opening marks stay inside the outer quote
-    if (CLOSE.has(c)) {
+    const c = text.charCodeAt(i)
+    if (c < LAQUO && c !== STRAIGHT) continue
+    if (c === LDQUO || c === LAQUO || c === BDQUO) { if (open < 0) open = i + 1; continue } // nested opening marks stay inside the outer quote
+    if (c === RDQUO || c === RAQUO) {
       if (open >= 0) { out.push({ start: open, end: i }); open = -1 }
       continue
     }
-    if (c === '"') {
+    if (c === STRAIGHT) {
       if (open >= 0) continue
       if (straight < 0) straight = i + 1
       else { out.push({ start: straight, end: i }); straight = -1 }
@@ -121,26 +142,29 @@ export function createQuotes(): Stage {
       }
       let s = 0
       const views = new Map<number, SentenceView>()
-      const view = (i: number) => {
+      // speakerOf only ever returns a subject-capable mention of the sentence it reads, so a sentence
+      // without one has no speaker to find: building its view (the stage's main cost) is skipped.
+      const speakerIn = (i: number, qStart: number, qEnd: number): Mention | null => {
+        const ms = bySentence.get(i)
+        if (!ms || !ms.some(isSubjectMention)) return null
         let v = views.get(i)
-        if (!v) views.set(i, (v = viewOf(doc, doc.sentences[i], bySentence.get(i) ?? [])))
-        return v
+        if (!v) views.set(i, (v = viewOf(doc, doc.sentences[i], ms)))
+        return speakerOf(v, qStart, qEnd)
       }
       for (const p of doc.paragraphs) {
         for (const q of findQuoteSpans(text, p.start, p.end)) {
-          const body = text.slice(q.start, q.end).trim()
-          if (body.split(/\s+/).filter(Boolean).length < MIN_QUOTE_WORDS) continue
+          if (!hasEnoughWords(text.slice(q.start, q.end))) continue
           while (s < doc.sentences.length && doc.sentences[s].end <= q.start) s++
           const sentence = doc.sentences[s]
           let speaker: Mention | null = null
           if (sentence && sentence.start <= q.start) {
             // A quote may run over several sentences: look for the speaker around both its ends.
-            speaker = speakerOf(view(sentence.index), q.start, Math.min(q.end, sentence.end))
+            speaker = speakerIn(sentence.index, q.start, Math.min(q.end, sentence.end))
             if (!speaker) {
               let e = s
               while (e + 1 < doc.sentences.length && doc.sentences[e].end < q.end) e++
               if (e !== s) {
-                speaker = speakerOf(view(e), Math.max(q.start, doc.sentences[e].start), q.end)
+                speaker = speakerIn(e, Math.max(q.start, doc.sentences[e].start), q.end)
               }
             }
           }
