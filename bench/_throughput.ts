@@ -13,14 +13,16 @@ import { wink } from '../src/stages/segmenter/segmenter.js'
  *   (an ingest runs for hours), so every contender gets one untimed pass over the whole corpus first.
  * - Wall time measures the neighbours; CPU time does not. Process CPU counts the collector's and the
  *   compiler's helper threads too, which is real work our allocations cause, so the ratio is taken on
- *   it; the main thread's own CPU (Linux) is printed beside it as the "one core" figure.
+ *   it; the measuring thread's own CPU (Linux) is printed beside it as the "one core" figure.
+ * - `newsgraph bench` runs these suites in a worker thread with the heap limits of the ingest coding
+ *   threads (src/ingest/pool.ts), so the figures are those of coding as the product does it.
  * - One round can still land on a GC storm: rounds alternate between contenders and the best counts.
  */
 export interface Timing {
   /** CPU seconds of the whole process (all threads). */
   cpu: number
-  /** CPU seconds of the main thread alone, where the OS reports it (Linux), else null. */
-  main: number | null
+  /** CPU seconds of the measuring thread alone, where the OS reports it (Linux), else null. */
+  thread: number | null
   wall: number
 }
 
@@ -31,10 +33,10 @@ const processCpu = () => {
 
 /** Linux reports thread CPU in clock ticks of USER_HZ, which is 100 on every mainstream kernel build. */
 const TICKS_PER_SEC = 100
-/** The main thread's CPU seconds from /proc (clock ticks: 10 ms resolution, fine for passes of seconds). */
-function mainThreadCpu(): number | null {
+/** The calling thread's CPU seconds from /proc (clock ticks: 10 ms resolution, fine for passes of seconds). */
+function threadCpu(): number | null {
   try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8')
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8')
     // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
     return (Number(rest[11]) + Number(rest[12])) / TICKS_PER_SEC
@@ -44,12 +46,12 @@ function mainThreadCpu(): number | null {
 }
 export function timed<T>(f: () => T): { value: T; timing: Timing } {
   const c0 = processCpu()
-  const m0 = mainThreadCpu()
+  const m0 = threadCpu()
   const t0 = process.hrtime.bigint()
   const value = f()
   const wall = Number(process.hrtime.bigint() - t0) / 1e9
-  const m1 = mainThreadCpu()
-  return { value, timing: { cpu: processCpu() - c0, main: m0 === null || m1 === null ? null : m1 - m0, wall } }
+  const m1 = threadCpu()
+  return { value, timing: { cpu: processCpu() - c0, thread: m0 === null || m1 === null ? null : m1 - m0, wall } }
 }
 
 export interface Contender<T> {
@@ -74,9 +76,9 @@ export function bestOf<T>(contenders: Contender<T>[], rounds: number, warmup = t
   return best
 }
 
-/** "1.62 CPU-s (main thread 1.58), 1.65 s wall" */
+/** "1.62 CPU-s (this thread 1.58), 1.65 s wall" */
 export function describeTiming(t: Timing): string {
-  return `${t.cpu.toFixed(2)} CPU-s${t.main === null ? '' : ` (main thread ${t.main.toFixed(2)})`}, ${t.wall.toFixed(2)} s wall`
+  return `${t.cpu.toFixed(2)} CPU-s${t.thread === null ? '' : ` (this thread ${t.thread.toFixed(2)})`}, ${t.wall.toFixed(2)} s wall`
 }
 
 /**

@@ -4,6 +4,7 @@
  * Targets from issue 3: at least 40% of wink's throughput and more than 5,000 sentences/s.
  * Method (warm-up pass, alternating rounds, process CPU): bench/_throughput.ts.
  */
+import { isMainThread } from 'node:worker_threads'
 import { loadRepeatedCorpus } from './_corpus.js'
 import { bestOf, describeTiming, stagePass, winkPass } from './_throughput.js'
 import { createCoder } from '../src/coder.js'
@@ -15,6 +16,9 @@ export const MIN_CORPUS_BYTES = 3 * 1024 * 1024
 export { MIN_RATIO, MIN_SENTENCES_PER_SEC }
 
 export interface CodingOptions { corpus?: string; minBytes?: number; quiet?: boolean; rounds?: number }
+
+/** `newsgraph bench` runs this suite in a coding thread with the ingest threads' heap limits (src/ingest/pool.ts). */
+export const IN_CODING_THREAD = true
 
 export async function run(opts: CodingOptions = {}) {
   const say = (s: string) => { if (!opts.quiet) process.stdout.write(s + '\n') }
@@ -41,7 +45,7 @@ export async function run(opts: CodingOptions = {}) {
     eventsStageSecs: o.value.perStage.events ?? 0,
   }
   say(`corpus   ${corpus} x${Math.round(articles.length / Math.max(1, new Set(articles.map((a) => a.id.split('#')[0])).size))}: ${articles.length} articles, ${o.value.sentences} sentences, ${o.value.tokens} tokens`)
-  say(`method   one untimed pass each, then best of ${rounds} alternating passes; rates are per CPU-second of the whole process`)
+  say(`method   ${isMainThread ? 'main thread' : 'a coding thread (ingest heap limits)'}; one untimed pass each, then best of ${rounds} alternating passes; rates are per CPU-second of the whole process`)
   say(`coding   ${figures.sentencesPerSec.toFixed(0)} sentences/CPU-s, ${figures.tokensPerSec.toFixed(0)} tokens/CPU-s  (${coder.stages.map((s) => s.name).join(' → ')}; ${o.value.events} events; ${describeTiming(o.timing)})`)
   say(`  stage  ${Object.entries(o.value.perStage).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}  (CPU-s)`)
   say(`wink     ${figures.winkSentencesPerSec.toFixed(0)} sentences/CPU-s, ${figures.winkTokensPerSec.toFixed(0)} tokens/CPU-s  (readDoc + sentences + POS; ${describeTiming(w.timing)})`)

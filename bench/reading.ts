@@ -3,6 +3,7 @@
  * sentences + POS on the same text, plus the time to load and compile the dictionaries.
  * `newsgraph bench --suite reading [--corpus file.jsonl]`.
  */
+import { isMainThread } from 'node:worker_threads'
 import { loadRepeatedCorpus } from './_corpus.js'
 import { createCoder } from '../src/coder.js'
 import { newDoc } from '../src/core/pipeline.js'
@@ -85,6 +86,9 @@ async function timeDictionaries(): Promise<Record<string, number>> {
   return parts
 }
 
+/** `newsgraph bench` runs this suite in a coding thread with the ingest threads' heap limits (src/ingest/pool.ts). */
+export const IN_CODING_THREAD = true
+
 export async function run(opts: ReadingOptions = {}): Promise<ReadingFigures> {
   const say = (s: string) => {
     if (!opts.quiet) process.stdout.write(s + '\n')
@@ -130,7 +134,7 @@ export async function run(opts: ReadingOptions = {}): Promise<ReadingFigures> {
   }
   const byStage = (p: Record<string, number>) => Object.entries(p).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')
   say(`corpus      ${corpus} repeated to ${(bytes / 1e6).toFixed(1)} MB: ${articles.length} articles, ${r.value.sentences} sentences, ${r.value.tokens} tokens`)
-  say(`method      one untimed pass each, then best of ${opts.rounds ?? ROUNDS} alternating passes; rates are per CPU-second of the whole process`)
+  say(`method      ${isMainThread ? 'main thread' : 'a coding thread (ingest heap limits)'}; one untimed pass each, then best of ${opts.rounds ?? ROUNDS} alternating passes; rates are per CPU-second of the whole process`)
   say(`reading     ${figures.readingTokensPerSec.toFixed(0)} tokens/CPU-s  (${reading.map((s) => s.name).join(' → ')}; ${describeTiming(r.timing)})`)
   say(`  by stage  ${byStage(r.value.perStage)}  (CPU-s)`)
   say(`wink-nlp    ${figures.winkTokensPerSec.toFixed(0)} tokens/CPU-s  (readDoc + sentences + POS; ${describeTiming(w.timing)})`)

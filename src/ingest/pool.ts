@@ -1,7 +1,7 @@
 // Codes documents on worker threads so ingest uses every core; with threads = 0 it codes in
 // this thread (small inputs, tests, and the place to look when a thread misbehaves).
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { CODE_BATCH, createCoder, type CoderOptions } from '../coder.js'
 import type { CodeResult, RawDocument } from '../core/types.js'
 
@@ -10,6 +10,15 @@ import type { CodeResult, RawDocument } from '../core/types.js'
  * to bound memory; a thread codes what is queued as one batch, so this is also the largest batch.
  */
 const PER_THREAD_INFLIGHT = CODE_BATCH
+
+/**
+ * Heap limits of a coding thread. Coding allocates a lot of short-lived objects (wink's token
+ * structures, ours) while a batch of documents stays alive across stages; a young generation larger
+ * than V8's default lets most of it die young instead of being copied and promoted. Measured on the
+ * bench corpus in a worker (6 passes, interleaved with default-limit workers, loaded machine): median
+ * 2.02 vs 2.34 and 2.13 vs 2.20 CPU-s a pass. The bench codes in a thread with the same limits.
+ */
+export const CODING_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 192 }
 
 export function defaultThreads(): number {
   // The main thread mostly waits on the database, so every core can code.
@@ -41,7 +50,7 @@ export async function createCodingPool(threads: number, coderOptions: CoderOptio
   const workers = await Promise.all(
     Array.from({ length: threads }, (_, i) => {
       load.push(0)
-      const w = new Worker(url, { workerData: coderOptions, execArgv })
+      const w = new Worker(url, { workerData: coderOptions, execArgv, resourceLimits: CODING_THREAD_LIMITS })
       return new Promise<Worker>((resolve, reject) => {
         const onErr = (e: unknown) => reject(e)
         w.once('error', onErr)
