@@ -3,6 +3,7 @@ import { fromRoot } from '../../core/paths.js'
 import type { Doc, EntityType, Mention, Place, Stage } from '../../core/types.js'
 import { compile, loadUserDictionaries, resolveRole, shippedDictionaries, splitCode, type ActorEntry, type AgentEntry, type CompiledDictionaries, type Role } from '../../dictionaries/actors.js'
 import { caseOk, normToken } from '../../dictionaries/phrase.js'
+import type { TrieNode } from '../../dictionaries/trie.js'
 import { DEFINITE_HEADS, resolveCoreference, type PendingName } from '../../resolve/coref.js'
 import { gazetteer, type GazetteerPlace } from '../places/gazetteer.js'
 
@@ -120,6 +121,9 @@ interface Affiliation {
   name?: string | null
 }
 
+/** Distinct words kept in a stage's word cache before it starts afresh: far more than news vocabulary needs. */
+const WORD_CACHE_MAX = 200_000
+
 let firstNamesCache: Set<string> | undefined
 
 /** Given names learned from the dictionaries' people (dictionaries/actors/first-names.txt). */
@@ -162,19 +166,86 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   }
   let currentNorms: string[] = []
 
-  // One lookup per token tells which dictionaries can start a phrase there: most tokens start none.
-  const ACTOR = 1
-  const PLACE = 2
-  const AGENT = 4
-  const firstTokens = new Map<string, number>()
-  const agentFirsts = new Set(base.agentTrie.firstTokens())
-  for (const [trie, bit] of [[base.actorTrie, ACTOR], [gaz.trie, PLACE], [base.agentTrie, AGENT]] as const) {
-    for (const key of trie.firstTokens()) firstTokens.set(key, (firstTokens.get(key) ?? 0) | bit)
+  /**
+   * Where each dictionary's phrases starting with a token begin in its trie: one lookup per token
+   * tells which dictionaries can start a phrase there (most tokens start none) and hands the
+   * matchers their first node, so no trie is probed twice for the same token.
+   */
+  interface Firsts {
+    actor: TrieNode | undefined
+    place: TrieNode | undefined
+    agent: TrieNode | undefined
+  }
+  const firstTokens = new Map<string, Firsts>()
+  for (const trie of [base.actorTrie, gaz.trie, base.agentTrie]) {
+    for (const key of trie.firstTokens()) firstTokens.set(key, { actor: base.actorTrie.root(key), place: gaz.trie.root(key), agent: base.agentTrie.root(key) })
+  }
+
+  /** What the scan needs to know of a word, worked out once per distinct token text (see wordOf). */
+  interface Word {
+    text: string
+    /** The dictionaries' key: normToken(text). */
+    norm: string
+    /** The first letter is a capital: names (actors, places) must start with one. */
+    capital: boolean
+    /** The shipped dictionaries' phrases starting with this word, if any. */
+    firsts: Firsts | undefined
+    /** Can a unit start here at all without a user dictionary? Most words cannot: the scan steps over them. */
+    opens: boolean
+  }
+  const wordCache = new Map<string, Word>()
+  /**
+   * The Word of a token's text, cached by the word: news repeats its vocabulary, so lower-casing
+   * (costly: an article with a curly quote is a two-byte string, which V8 lower-cases through ICU)
+   * and the dictionary probes run once per distinct word, and the cached key is one string whose
+   * hash later Set and Map probes reuse.
+   */
+  function wordOf(text: string): Word {
+    let w = wordCache.get(text)
+    if (w === undefined) {
+      if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear()
+      const norm = normToken(text)
+      const c0 = text.charCodeAt(0)
+      // ASCII fast path; other scripts' capitals through the Unicode test
+      const capital = c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(text)
+      const firsts = firstTokens.get(norm)
+      // lower-case words open only agent phrases, relational nouns and "the council" (see scan)
+      const opens = capital || !!firsts?.agent || RELATIONAL.has(norm) || DEFINITE_HEADS.has(norm)
+      w = { text, norm, capital, firsts, opens }
+      wordCache.set(text, w)
+    }
+    return w
+  }
+  /** The Words of the article being read, by token. */
+  let currentWords: Word[] = []
+
+  // Matches found by `walk`, shortest first: reused buffers, so matching allocates nothing.
+  const matchEnds: number[] = []
+  const matchIds: number[][] = []
+  /** Records every phrase from `node` (the node of norms[i]) on, up to the sentence end; returns how many. */
+  function walk(node: TrieNode | undefined, norms: string[], i: number, end: number): number {
+    let n = 0
+    for (let t = i + 1; node; t++) {
+      if (node.ids) {
+        matchEnds[n] = t
+        matchIds[n++] = node.ids
+      }
+      if (t >= end || !node.next) break
+      node = node.next.get(norms[t])
+    }
+    return n
   }
 
   /** Longest actor phrase at i whose case fits the text; the last-loaded entry wins a tie. */
   function actorAt(d: CompiledDictionaries, texts: string[], norms: string[], i: number, end: number): { b: number; entry: ActorEntry } | null {
-    for (const [b, ids] of d.actorTrie.matchesAt(norms, i, end)) {
+    return i < end ? actorFrom(d, d.actorTrie.root(norms[i]), texts, norms, i, end) : null
+  }
+
+  /** `actorAt` when the trie node of norms[i] (`first`) is already known. */
+  function actorFrom(d: CompiledDictionaries, first: TrieNode | undefined, texts: string[], norms: string[], i: number, end: number): { b: number; entry: ActorEntry } | null {
+    for (let k = walk(first, norms, i, end) - 1; k >= 0; k--) {
+      const b = matchEnds[k]
+      const ids = matchIds[k]
       for (let x = ids.length - 1; x >= 0; x--) {
         if (caseOk(d.actorPhraseRule[ids[x]], texts, i, b)) return { b, entry: d.actors.get(d.actorPhraseEntry[ids[x]]) }
       }
@@ -182,11 +253,12 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     return null
   }
 
-  function agentAt(d: CompiledDictionaries, norms: string[], i: number, end: number): { b: number; entry: AgentEntry } | null {
-    const m = d.agentTrie.matchesAt(norms, i, end)[0]
-    if (!m) return null
-    const ids = m[1]
-    return { b: m[0], entry: d.agents[d.agentPhraseEntry[ids[ids.length - 1]]] }
+  /** Longest agent phrase from `first`, the agent trie's node of norms[i]. */
+  function agentFrom(d: CompiledDictionaries, first: TrieNode | undefined, norms: string[], i: number, end: number): { b: number; entry: AgentEntry } | null {
+    const n = walk(first, norms, i, end)
+    if (n === 0) return null
+    const ids = matchIds[n - 1]
+    return { b: matchEnds[n - 1], entry: d.agents[d.agentPhraseEntry[ids[ids.length - 1]]] }
   }
 
   const stemsOf = new Map<string, string[]>()
@@ -226,75 +298,85 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     return { k: 'place', a, b, place: { name: texts.slice(a, b).join(' '), country: iso, lat: null, lon: null, kind: 'region' }, origin: entry.origin }
   }
 
+  // The unit scan keeps at one token: the longest unit starting there, and its rank among
+  // units of the same length. Kept here rather than in a closure per sentence.
+  let best: Unit | null = null
+  let bestRank = -1
+  function consider(u: Unit, rank: number): void {
+    if (!best || u.b > best.b || (u.b === best.b && rank > bestRank)) {
+      best = u
+      bestRank = rank
+    }
+  }
+
+  /** "Refugee Agency", "Security Service": a capitalized agent word that opens an organization's name from token `from`. */
+  function opensOrgName(texts: string[], norms: string[], toks: Doc['tokens'], from: number, te: number): boolean {
+    let j = from
+    while (j < te && isNameToken(texts, norms, toks, j) && !hasDictionaryStart(j, texts, norms, te)) j++
+    return j > from && ORG_HEADS.has(norms[j - 1]) && !firstNames.has(norms[from])
+  }
+
   function scan(doc: Doc, texts: string[], norms: string[], ts: number, te: number, date: string | null): Unit[] {
     const units: Unit[] = []
     const toks = doc.tokens
-    let best: Unit | null = null
-    let bestRank = -1
-    const consider = (u: Unit, rank: number) => {
-      if (!best || u.b > best.b || (u.b === best.b && rank > bestRank)) {
-        best = u
-        bestRank = rank
-      }
-    }
     let i = ts
     while (i < te) {
+      const w = currentWords[i]
+      if (!w.opens && !overlay) {
+        i++
+        continue
+      }
       best = null
       bestRank = -1
-      const n = norms[i]
+      const n = w.norm
       // names (actors, places) must start with a capital: lower-case words only open agent phrases
-      const c0 = texts[i].charCodeAt(0)
-      const capital = c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(texts[i])
-      // lower-case words can only open agent phrases: a small set, looked up first
-      const starts = capital ? firstTokens.get(n) ?? 0 : agentFirsts.has(n) ? AGENT : 0
+      const capital = w.capital
+      const f = w.firsts
       if (overlay && capital) {
         const m = actorAt(overlay, texts, norms, i, te)
         if (m) consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: true }, 5)
       }
       if (overlay) {
-        const g = agentAt(overlay, norms, i, te)
+        const g = agentFrom(overlay, overlay.agentTrie.root(n), norms, i, te)
         if (g) consider({ k: 'agent', a: i, b: g.b, sector: g.entry.sector, origin: g.entry.origin, relational: false }, 4)
       }
-      if (starts & ACTOR) {
-        const m = actorAt(base, texts, norms, i, te)
+      if (capital && f?.actor) {
+        const m = actorFrom(base, f.actor, texts, norms, i, te)
         if (m) {
           if (m.entry.type === 'country' && m.entry.roles.length > 0 && m.entry.roles[0].country) consider(countryUnit(m.entry, i, m.b, texts, norms, date), 2)
           // "Abdul Qadir Mumin" is not the dictionary's "Abdul Qadir": a name that goes on is someone else
-          else if (!(m.entry.type === 'person' && m.b < te && isNameToken(texts, norms, toks, m.b) && toks[m.b].pos === 'PROPN' && !((firstTokens.get(norms[m.b]) ?? 0) & PLACE))) consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: false }, 4)
+          else if (!(m.entry.type === 'person' && m.b < te && isNameToken(texts, norms, toks, m.b) && toks[m.b].pos === 'PROPN' && !currentWords[m.b].firsts?.place)) consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: false }, 4)
         }
       }
-      if (starts & PLACE) {
-        for (const [b, ids] of gaz.trie.matchesAt(norms, i, te)) {
+      if (capital && f?.place) {
+        // longest first
+        for (let k = walk(f.place, norms, i, te) - 1; k >= 0; k--) {
+          const b = matchEnds[k]
           // place names are proper nouns: "Gaza", never "gaza"
           if (caseOk(1, texts, i, b)) {
-            const place = gaz.places[ids[0]]
+            const place = gaz.places[matchIds[k][0]]
             // "Florence Parly", "Bello Matawalle": a city name that a name goes on from is a given name
-            if (place.kind !== 'region' && b < te && isNameToken(texts, norms, toks, b) && toks[b].pos === 'PROPN' && !firstTokens.has(norms[b])) break
+            if (place.kind !== 'region' && b < te && isNameToken(texts, norms, toks, b) && toks[b].pos === 'PROPN' && !currentWords[b].firsts) break
             // hand-picked regions ("Gaza Strip") win over dictionary entries of the same words
             consider({ k: 'place', a: i, b, place, origin: `gazetteer:${place.kind}` }, place.kind === 'region' ? 6 : 3)
             break
           }
         }
       }
-      const g = starts & AGENT ? agentAt(base, norms, i, te) : null
+      const g = f?.agent ? agentFrom(base, f.agent, norms, i, te) : null
       if (g && !SILENT_SECTORS.has(g.entry.sector)) consider({ k: 'agent', a: i, b: g.b, sector: g.entry.sector, origin: g.entry.origin, relational: RELATIONAL.has(norms[g.b - 1]) }, 1)
       else if (RELATIONAL.has(n)) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'relational', relational: true }, 0)
       // "the council": coreference may find which one
       else if (i > ts && norms[i - 1] === 'the' && DEFINITE_HEADS.has(n)) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'definite', relational: false }, 0)
       // "Refugee Agency", "Security Service": a capitalized agent word that opens an organization's name
-      const opensOrgName = (from: number) => {
-        let j = from
-        while (j < te && isNameToken(texts, norms, toks, j) && !hasDictionaryStart(j, texts, norms, te)) j++
-        return j > from && ORG_HEADS.has(norms[j - 1]) && !firstNames.has(norms[from])
-      }
-      if (best && (best as Unit).k === 'agent' && capital && i > ts && opensOrgName((best as Unit).b)) best = null
-      if (best) {
-        units.push(best)
-        i = (best as Unit).b
+      const u = best as Unit | null
+      if (u && !(u.k === 'agent' && capital && i > ts && opensOrgName(texts, norms, toks, u.b, te))) {
+        units.push(u)
+        i = u.b
         continue
       }
       // "General Dave Goldfein": a title word before a name is a title, not part of the name
-      if (PERSON_HEADS.has(n) && i + 1 < te && isNameToken(texts, norms, toks, i + 1) && /^\p{Lu}/u.test(texts[i]) && !opensOrgName(i + 1)) {
+      if (PERSON_HEADS.has(n) && i + 1 < te && isNameToken(texts, norms, toks, i + 1) && capital && !opensOrgName(texts, norms, toks, i + 1, te)) {
         units.push({ k: 'agent', a: i, b: i + 1, sector: TITLE_SECTORS[n] ?? null, origin: 'title-word', relational: false })
         i++
         continue
@@ -417,15 +499,12 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   }
 
   function hasDictionaryStart(i: number, texts: string[], norms: string[], te: number): boolean {
-    const m = actorAt(base, texts, norms, i, te)
+    const m = i < te ? actorFrom(base, currentWords[i].firsts?.actor, texts, norms, i, te) : null
     return !!m && m.entry.type !== 'person'
   }
 
   function isNameToken(texts: string[], norms: string[], toks: Doc['tokens'], i: number): boolean {
-    const t = texts[i]
-    const c = t.charCodeAt(0)
-    // ASCII fast path; other scripts' capitals through the Unicode test
-    if (c < 128 ? c < 65 || c > 90 : !/^\p{Lu}/u.test(t)) return false
+    if (!currentWords[i].capital) return false
     if (NOT_NAMES.has(norms[i])) return false
     // the tagger calls some capitalized names verbs ("the Hoover Institution"): only function words are out
     return !FUNCTION_POS.has(toks[i].pos)
@@ -446,13 +525,18 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const text = doc.article.text
       const date = doc.article.published ?? null
       const toks = doc.tokens
-      const texts = toks.map((t) => text.slice(t.start, t.end))
       // wink's normal form is not the dictionaries' key: it respells ("vice" -> "vise", "Organisations" ->
-      // "organizations", "'s" -> "is") and keeps some capitals; the key is the lower-cased text, with
-      // curly apostrophes straightened only in the few tokens that have one
-      const curly = /[’‘`]/.test(text)
-      const plain = (x: string) => !curly || (x.indexOf('’') < 0 && x.indexOf('‘') < 0 && x.indexOf('`') < 0)
-      const norms = (currentNorms = texts.map((x) => (plain(x) ? x.toLowerCase() : normToken(x))))
+      // "organizations", "'s" -> "is") and keeps some capitals; the key is the lower-cased text with
+      // curly apostrophes straightened (normToken), looked up per word (see wordOf)
+      const texts: string[] = new Array(toks.length)
+      const norms: string[] = (currentNorms = new Array(toks.length))
+      const words: Word[] = (currentWords = new Array(toks.length))
+      for (let k = 0; k < toks.length; k++) {
+        const w = wordOf(text.slice(toks[k].start, toks[k].end))
+        words[k] = w
+        texts[k] = w.text
+        norms[k] = w.norm
+      }
       const mentions: Mention[] = []
       const pending: PendingName[] = []
       const titleKeys = new Map<Mention, string>()
