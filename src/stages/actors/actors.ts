@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fromRoot } from '../../core/paths.js'
-import type { Doc, EntityType, Mention, Place, Stage } from '../../core/types.js'
+import type { Doc, EntityType, Mention, Place, Sentence, Stage } from '../../core/types.js'
 import { compile, loadUserDictionaries, resolveRole, shippedDictionaries, splitCode, type ActorEntry, type AgentEntry, type CompiledDictionaries, type Role } from '../../dictionaries/actors.js'
 import { caseOk, normToken } from '../../dictionaries/phrase.js'
 import type { TrieNode } from '../../dictionaries/trie.js'
 import { DEFINITE_HEADS, resolveCoreference, type PendingName } from '../../resolve/coref.js'
 import { gazetteer, type GazetteerPlace } from '../places/gazetteer.js'
+import { WordTable } from './words.js'
 
 /** An actor learned from earlier articles (e.g. by the database), so a later bare "Kani" resolves. */
 export interface KnownActor {
@@ -181,7 +182,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     for (const key of trie.firstTokens()) firstTokens.set(key, { actor: base.actorTrie.root(key), place: gaz.trie.root(key), agent: base.agentTrie.root(key) })
   }
 
-  /** What the scan needs to know of a word, worked out once per distinct token text (see wordOf). */
+  /** What the scan needs to know of a word, worked out once per distinct token text (see wordTable). */
   interface Word {
     text: string
     /** The dictionaries' key: normToken(text). */
@@ -193,31 +194,31 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     /** Can a unit start here at all without a user dictionary? Most words cannot: the scan steps over them. */
     opens: boolean
   }
-  const wordCache = new Map<string, Word>()
   /**
-   * The Word of a token's text, cached by the word: news repeats its vocabulary, so lower-casing
-   * (costly: an article with a curly quote is a two-byte string, which V8 lower-cases through ICU)
-   * and the dictionary probes run once per distinct word, and the cached key is one string whose
-   * hash later Set and Map probes reuse.
+   * The Word of each distinct token text, cached by the word: news repeats its vocabulary, so
+   * lower-casing (costly: an article with a curly quote is a two-byte string, which V8 lower-cases
+   * through ICU) and the dictionary probes run once per word, and the cached key is one string
+   * whose hash later Set and Map probes reuse.
    */
-  function wordOf(text: string): Word {
-    let w = wordCache.get(text)
-    if (w === undefined) {
-      if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear()
-      const norm = normToken(text)
-      const c0 = text.charCodeAt(0)
-      // ASCII fast path; other scripts' capitals through the Unicode test
-      const capital = c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(text)
-      const firsts = firstTokens.get(norm)
-      // lower-case words open only agent phrases, relational nouns and "the council" (see scan)
-      const opens = capital || !!firsts?.agent || RELATIONAL.has(norm) || DEFINITE_HEADS.has(norm)
-      w = { text, norm, capital, firsts, opens }
-      wordCache.set(text, w)
-    }
-    return w
-  }
+  const wordTable = new WordTable<Word>((text) => {
+    const norm = normToken(text)
+    const c0 = text.charCodeAt(0)
+    // ASCII fast path; other scripts' capitals through the Unicode test
+    const capital = c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(text)
+    const firsts = firstTokens.get(norm)
+    // lower-case words open only agent phrases, relational nouns and "the council" (see scan)
+    const opens = capital || !!firsts?.agent || RELATIONAL.has(norm) || DEFINITE_HEADS.has(norm)
+    return { text, norm, capital, firsts, opens }
+  }, WORD_CACHE_MAX)
   /** The Words of the article being read, by token. */
   let currentWords: Word[] = []
+  // An article's token texts, keys and Words, by token: kept from one article to the next, since
+  // arrays the length of every article were a sixth of the stage's allocation. Only `run` fills
+  // them, and nothing keeps them past it. `buffered` is the length the last article filled.
+  const textsBuffer: string[] = []
+  const normsBuffer: string[] = []
+  const wordsBuffer: Word[] = []
+  let buffered = 0
 
   // Matches found by `walk`, shortest first: reused buffers, so matching allocates nothing.
   const matchEnds: number[] = []
@@ -527,16 +528,23 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const toks = doc.tokens
       // wink's normal form is not the dictionaries' key: it respells ("vice" -> "vise", "Organisations" ->
       // "organizations", "'s" -> "is") and keeps some capitals; the key is the lower-cased text with
-      // curly apostrophes straightened (normToken), looked up per word (see wordOf)
-      const texts: string[] = new Array(toks.length)
-      const norms: string[] = (currentNorms = new Array(toks.length))
-      const words: Word[] = (currentWords = new Array(toks.length))
+      // curly apostrophes straightened (normToken), looked up per word (see wordTable)
+      const texts = textsBuffer
+      const norms = (currentNorms = normsBuffer)
+      const words = (currentWords = wordsBuffer)
       for (let k = 0; k < toks.length; k++) {
-        const w = wordOf(text.slice(toks[k].start, toks[k].end))
+        const w = wordTable.get(text, toks[k].start, toks[k].end)
         words[k] = w
         texts[k] = w.text
         norms[k] = w.norm
       }
+      // what a longer article left past this one's end reads as nothing, as in a fresh array
+      for (let k = toks.length; k < buffered; k++) {
+        words[k] = undefined!
+        texts[k] = undefined!
+        norms[k] = undefined!
+      }
+      buffered = toks.length
       const mentions: Mention[] = []
       const pending: PendingName[] = []
       const titleKeys = new Map<Mention, string>()
@@ -546,134 +554,142 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const codeOf = (country: string | null, sector: string | null) => (country ? country + (sector ?? '') : null)
       const countryName = (iso: string) => gaz.countryName(iso) ?? iso
 
-      for (const s of doc.sentences) {
-        const units = scan(doc, texts, norms, s.tokenStart, s.tokenEnd, date)
-        if (units.length === 0) continue
-        const used = new Set<Unit>()
-        /** Sector a title right before a dictionary person gives ("Vice President X"). */
-        const titleOf = new Map<Unit, string | null>()
-        // token -> unit covering it, so title tails look units up in constant time (long sentences stay linear)
-        let cover: Array<Unit | undefined> | null = null
-        const unitAt = (t: number) => {
-          // built on first use: most sentences never need it
-          if (!cover) {
-            cover = new Array(s.tokenEnd - s.tokenStart)
-            for (const x of units) for (let k = x.a; k < x.b; k++) cover[k - s.tokenStart] = x
-          }
-          return cover[t - s.tokenStart]
+      // The sentence being read and its units. The helpers below are made once per article, not per
+      // sentence: they read these, which the sentence loop sets.
+      let s: Sentence = doc.sentences[0]
+      let units: Unit[] = []
+      let used = new Set<Unit>()
+      /** Sector a title right before a dictionary person gives ("Vice President X"). */
+      let titleOf = new Map<Unit, string | null>()
+      // token -> unit covering it, so title tails look units up in constant time (long sentences stay linear)
+      let cover: Array<Unit | undefined> | null = null
+      const unitAt = (t: number) => {
+        // built on first use: most sentences never need it
+        if (!cover) {
+          cover = new Array(s.tokenEnd - s.tokenStart)
+          for (const x of units) for (let k = x.a; k < x.b; k++) cover[k - s.tokenStart] = x
         }
-        /**
-         * "League" + "for the Promotion and Defense of Human Rights": an organization's name goes on
-         * through of/for/the/and when capitalized words follow. Returns the new end token.
-         */
-        const orgTail = (b: number): number => {
-          let end = b
-          while (end < s.tokenEnd && end - b < MAX_ORG_TAIL) {
-            let c = end
-            while (c < s.tokenEnd && c - end < 2 && ORG_CONNECTORS.has(norms[c])) c++
-            if (c === end || c >= s.tokenEnd) break
-            const x = unitAt(c)
-            const capital = /^\p{Lu}/u.test(texts[c])
-            if (!capital || (x && (x.a !== c || (x.k !== 'name' && x.k !== 'agent') || (x.k === 'name' && firstNames.has(norms[x.a]))))) break
-            if (!x && !isNameToken(texts, norms, toks, c)) break
-            let e = x ? x.b : c + 1
-            while (e < s.tokenEnd && !unitAt(e) && isNameToken(texts, norms, toks, e)) e++
-            if (x) used.add(x)
-            end = e
-          }
-          return end
+        return cover[t - s.tokenStart]
+      }
+      /**
+       * "League" + "for the Promotion and Defense of Human Rights": an organization's name goes on
+       * through of/for/the/and when capitalized words follow. Returns the new end token.
+       */
+      const orgTail = (b: number): number => {
+        let end = b
+        while (end < s.tokenEnd && end - b < MAX_ORG_TAIL) {
+          let c = end
+          while (c < s.tokenEnd && c - end < 2 && ORG_CONNECTORS.has(norms[c])) c++
+          if (c === end || c >= s.tokenEnd) break
+          const x = unitAt(c)
+          const capital = /^\p{Lu}/u.test(texts[c])
+          if (!capital || (x && (x.a !== c || (x.k !== 'name' && x.k !== 'agent') || (x.k === 'name' && firstNames.has(norms[x.a]))))) break
+          if (!x && !isNameToken(texts, norms, toks, c)) break
+          let e = x ? x.b : c + 1
+          while (e < s.tokenEnd && !unitAt(e) && isNameToken(texts, norms, toks, e)) e++
+          if (x) used.add(x)
+          end = e
         }
-        const emit = (a: number, b: number, m: Omit<Mention, 'text' | 'start' | 'end' | 'sentence'>) => {
-          // one fixed shape for every mention: spreads of differently shaped objects are slow
-          const start = toks[a].start
-          const end = toks[b - 1].end
-          const mm: Mention = { text: text.slice(start, end), start, end, name: m.name, type: m.type, country: m.country, sector: m.sector, code: m.code, sentence: s.index, origin: m.origin, acts: m.acts, role: m.role }
-          if (m.place) mm.place = m.place
-          mentions.push(mm)
-          return mm
+        return end
+      }
+      const emit = (a: number, b: number, m: Omit<Mention, 'text' | 'start' | 'end' | 'sentence'>) => {
+        // one fixed shape for every mention: spreads of differently shaped objects are slow
+        const start = toks[a].start
+        const end = toks[b - 1].end
+        const mm: Mention = { text: text.slice(start, end), start, end, name: m.name, type: m.type, country: m.country, sector: m.sector, code: m.code, sentence: s.index, origin: m.origin, acts: m.acts, role: m.role }
+        if (m.place) mm.place = m.place
+        mentions.push(mm)
+        return mm
+      }
+      /** What a unit says about an actor's country and sector, if anything. */
+      const affiliationOf = (u: Unit): Affiliation | null => {
+        if (u.k === 'country') return { country: u.iso, sector: null }
+        if (u.k === 'actor' && u.entry.role !== 'media') {
+          const r = resolveRole(u.entry.roles, date)
+          return { country: r?.country ?? null, sector: r?.sector ?? null, name: u.entry.name, code: r?.country ? null : r?.code ?? null }
         }
-        /** What a unit says about an actor's country and sector, if anything. */
-        const affiliationOf = (u: Unit): Affiliation | null => {
-          if (u.k === 'country') return { country: u.iso, sector: null }
-          if (u.k === 'actor' && u.entry.role !== 'media') {
-            const r = resolveRole(u.entry.roles, date)
-            return { country: r?.country ?? null, sector: r?.sector ?? null, name: u.entry.name, code: r?.country ? null : r?.code ?? null }
+        if (u.k === 'place' && u.place.kind === 'capital') return { country: u.place.country, sector: 'GOV' }
+        // "the Bush administration", "Suharto's government": a leader's surname stands for the government he led
+        if (u.k === 'name' && u.b - u.a <= 2) {
+          const t = norms[u.b] === "'s" || norms[u.b] === "'" ? u.b + 1 : u.b
+          if (t < s.tokenEnd && GOVERNING_HEADS.has(norms[t])) {
+            const p = personByName(norms, u.a, u.b, 'GOV', date)
+            if (p?.role.country) return { country: p.role.country, sector: 'GOV' }
           }
-          if (u.k === 'place' && u.place.kind === 'capital') return { country: u.place.country, sector: 'GOV' }
-          // "the Bush administration", "Suharto's government": a leader's surname stands for the government he led
-          if (u.k === 'name' && u.b - u.a <= 2) {
-            const t = norms[u.b] === "'s" || norms[u.b] === "'" ? u.b + 1 : u.b
-            if (t < s.tokenEnd && GOVERNING_HEADS.has(norms[t])) {
-              const p = personByName(norms, u.a, u.b, 'GOV', date)
-              if (p?.role.country) return { country: p.role.country, sector: 'GOV' }
-            }
-          }
-          return null
         }
-        const next = (x: number) => units[x]
-        /** Skips title modifiers and determiners between token a (inclusive) and b (exclusive); true if only those lie there. */
-        const onlyModifiers = (a: number, b: number) => {
-          for (let t = a; t < b; t++) {
-            if (TITLE_MODIFIERS.has(norms[t]) || DETERMINERS.has(norms[t]) || toks[t].pos === 'ADJ') continue
-            // "White House press secretary", "Iran's oil minister": a lower-case noun modifying the title
-            if (toks[t].pos === 'NOUN' && texts[t] === norms[t]) continue
-            return false
-          }
-          return true
+        return null
+      }
+      const next = (x: number) => units[x]
+      /** Skips title modifiers and determiners between token a (inclusive) and b (exclusive); true if only those lie there. */
+      const onlyModifiers = (a: number, b: number) => {
+        for (let t = a; t < b; t++) {
+          if (TITLE_MODIFIERS.has(norms[t]) || DETERMINERS.has(norms[t]) || toks[t].pos === 'ADJ') continue
+          // "White House press secretary", "Iran's oil minister": a lower-case noun modifying the title
+          if (toks[t].pos === 'NOUN' && texts[t] === norms[t]) continue
+          return false
         }
-        /** After an agent ending at token b: "of/for/from [the] X" gives X's affiliation. */
-        const relationAfter = (ui: number, b: number): { aff: Affiliation; unit: number; end: number } | null => {
-          if (b >= s.tokenEnd || !['of', 'for', 'from', 'to'].includes(norms[b])) return null
-          const nu = next(ui + 1)
-          if (!nu) return null
-          let t = b + 1
-          while (t < nu.a && (DETERMINERS.has(norms[t]) || TITLE_MODIFIERS.has(norms[t]) || toks[t].pos === 'ADJ')) t++
-          if (t !== nu.a) return null
+        return true
+      }
+      /** After an agent ending at token b: "of/for/from [the] X" gives X's affiliation. */
+      const relationAfter = (ui: number, b: number): { aff: Affiliation; unit: number; end: number } | null => {
+        if (b >= s.tokenEnd || !['of', 'for', 'from', 'to'].includes(norms[b])) return null
+        const nu = next(ui + 1)
+        if (!nu) return null
+        let t = b + 1
+        while (t < nu.a && (DETERMINERS.has(norms[t]) || TITLE_MODIFIERS.has(norms[t]) || toks[t].pos === 'ADJ')) t++
+        if (t !== nu.a) return null
+        const aff = affiliationOf(nu)
+        if (!aff) return null
+        let end = nu.b
+        // "the head of the Hamas delegation": the group noun after the actor belongs to the phrase
+        const after = next(ui + 2)
+        if (after && after.k === 'agent' && after.a === nu.b) end = after.b
+        return { aff, unit: ui + 1, end }
+      }
+      const typeOfTitle = (headNorm: string, phrase?: string[]): EntityType => {
+        // "chief of staff": the person noun need not come last
+        if (phrase && phrase.length > 1 && phrase.slice(0, -1).some((w) => PERSON_HEADS.has(w)) && phrase.includes('of')) return 'person'
+        if (ORG_HEADS.has(headNorm) || PUBLICATIONS.has(headNorm)) return 'organization'
+        if (PERSON_HEADS.has(headNorm)) return 'person'
+        // writer, negotiator, activist, politician, chairman: nouns for a person
+        if (PERSON_SUFFIX.test(headNorm)) return 'person'
+        // a plural of a person noun ("ministers", "rebels") is a group; a mass noun an organization
+        if (GROUP_HEADS.test(headNorm)) return 'group'
+        return 'organization'
+      }
+
+      /**
+       * "X, [the|a] [modifiers] AGENT [of|for Y]" or "X, [the] Y's AGENT": the affiliation an
+       * apposition gives the person X (units[ui]); `consumed` are the title's units.
+       */
+      const apposition = (ui: number): { aff: Affiliation; sector: string | null; key: string; consumed: Unit[] } | null => {
+        const u = units[ui]
+        const nu = next(ui + 1)
+        if (!nu || u.b >= s.tokenEnd || norms[u.b] !== ',') return null
+        if (nu.k === 'agent' && onlyModifiers(u.b + 1, nu.a)) {
+          const rel = relationAfter(ui + 1, nu.b)
+          const aff = rel?.aff ?? { country: null, sector: null }
+          const consumed: Unit[] = [nu]
+          // a country named only to say whose minister this is does not act itself
+          if (rel && units[rel.unit].k === 'country') consumed.push(units[rel.unit])
+          if (rel && rel.end > units[rel.unit].b) consumed.push(next(rel.unit + 1))
+          return { aff, sector: nu.relational ? aff.sector ?? nu.sector : nu.sector ?? aff.sector, key: `${aff.country}|${norms.slice(nu.a, nu.b).join(' ')}`, consumed }
+        }
+        const headU = next(ui + 2)
+        if (headU && headU.k === 'agent' && nu.k !== 'agent' && nu.k !== 'name' && onlyModifiers(u.b + 1, nu.a) && (headU.a === nu.b || (norms[nu.b] === "'s" && headU.a === nu.b + 1))) {
           const aff = affiliationOf(nu)
-          if (!aff) return null
-          let end = nu.b
-          // "the head of the Hamas delegation": the group noun after the actor belongs to the phrase
-          const after = next(ui + 2)
-          if (after && after.k === 'agent' && after.a === nu.b) end = after.b
-          return { aff, unit: ui + 1, end }
+          if (aff) return { aff, sector: headU.relational ? aff.sector ?? headU.sector : headU.sector ?? aff.sector, key: `${aff.country}|${norms.slice(headU.a, headU.b).join(' ')}`, consumed: [nu, headU] }
         }
-        const typeOfTitle = (headNorm: string, phrase?: string[]): EntityType => {
-          // "chief of staff": the person noun need not come last
-          if (phrase && phrase.length > 1 && phrase.slice(0, -1).some((w) => PERSON_HEADS.has(w)) && phrase.includes('of')) return 'person'
-          if (ORG_HEADS.has(headNorm) || PUBLICATIONS.has(headNorm)) return 'organization'
-          if (PERSON_HEADS.has(headNorm)) return 'person'
-          // writer, negotiator, activist, politician, chairman: nouns for a person
-          if (PERSON_SUFFIX.test(headNorm)) return 'person'
-          // a plural of a person noun ("ministers", "rebels") is a group; a mass noun an organization
-          if (GROUP_HEADS.test(headNorm)) return 'group'
-          return 'organization'
-        }
+        return null
+      }
 
-        /**
-         * "X, [the|a] [modifiers] AGENT [of|for Y]" or "X, [the] Y's AGENT": the affiliation an
-         * apposition gives the person X (units[ui]); `consumed` are the title's units.
-         */
-        const apposition = (ui: number): { aff: Affiliation; sector: string | null; key: string; consumed: Unit[] } | null => {
-          const u = units[ui]
-          const nu = next(ui + 1)
-          if (!nu || u.b >= s.tokenEnd || norms[u.b] !== ',') return null
-          if (nu.k === 'agent' && onlyModifiers(u.b + 1, nu.a)) {
-            const rel = relationAfter(ui + 1, nu.b)
-            const aff = rel?.aff ?? { country: null, sector: null }
-            const consumed: Unit[] = [nu]
-            // a country named only to say whose minister this is does not act itself
-            if (rel && units[rel.unit].k === 'country') consumed.push(units[rel.unit])
-            if (rel && rel.end > units[rel.unit].b) consumed.push(next(rel.unit + 1))
-            return { aff, sector: nu.relational ? aff.sector ?? nu.sector : nu.sector ?? aff.sector, key: `${aff.country}|${norms.slice(nu.a, nu.b).join(' ')}`, consumed }
-          }
-          const headU = next(ui + 2)
-          if (headU && headU.k === 'agent' && nu.k !== 'agent' && nu.k !== 'name' && onlyModifiers(u.b + 1, nu.a) && (headU.a === nu.b || (norms[nu.b] === "'s" && headU.a === nu.b + 1))) {
-            const aff = affiliationOf(nu)
-            if (aff) return { aff, sector: headU.relational ? aff.sector ?? headU.sector : headU.sector ?? aff.sector, key: `${aff.country}|${norms.slice(headU.a, headU.b).join(' ')}`, consumed: [nu, headU] }
-          }
-          return null
-        }
-
+      for (const sentence of doc.sentences) {
+        s = sentence
+        units = scan(doc, texts, norms, s.tokenStart, s.tokenEnd, date)
+        if (units.length === 0) continue
+        used = new Set<Unit>()
+        titleOf = new Map<Unit, string | null>()
+        cover = null
         for (let ui = 0; ui < units.length; ui++) {
           const u = units[ui]
           if (used.has(u)) continue
