@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fromRoot } from '../../core/paths.js'
 import type { Doc, EntityType, Mention, Place, Sentence, Stage } from '../../core/types.js'
 import { compile, loadUserDictionaries, resolveRole, shippedDictionaries, splitCode, type ActorEntry, type AgentEntry, type CompiledDictionaries, type Role } from '../../dictionaries/actors.js'
-import { caseOk, normToken } from '../../dictionaries/phrase.js'
+import { CaseRule, NAME_FUNCTION_WORDS, normToken } from '../../dictionaries/phrase.js'
 import type { TrieNode } from '../../dictionaries/trie.js'
-import { DEFINITE_HEADS, resolveCoreference, type PendingName } from '../../resolve/coref.js'
+import { DEFINITE_HEADS, lastSpace, resolveCoreference, type PendingName } from '../../resolve/coref.js'
 import { gazetteer, type GazetteerPlace } from '../places/gazetteer.js'
 import { WordTable } from './words.js'
 
@@ -193,6 +193,15 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     firsts: Firsts | undefined
     /** Can a unit start here at all without a user dictionary? Most words cannot: the scan steps over them. */
     opens: boolean
+    // What caseOk (dictionaries/phrase.ts) asks of a token's text, answered once per word (see caseFits):
+    /** No capital letter and some lower-case one: `text.toLowerCase() === text && text.toUpperCase() !== text`. */
+    lower: boolean
+    /** `text === text.toUpperCase()`. */
+    upper: boolean
+    /** A word that stays lower case inside a name ("of", "al"). */
+    nameFunction: boolean
+    /** Starts with an ASCII lower-case letter. */
+    startsLower: boolean
   }
   /**
    * The Word of each distinct token text, cached by the word: news repeats its vocabulary, so
@@ -208,7 +217,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     const firsts = firstTokens.get(norm)
     // lower-case words open only agent phrases, relational nouns and "the council" (see scan)
     const opens = capital || !!firsts?.agent || RELATIONAL.has(norm) || DEFINITE_HEADS.has(norm)
-    return { text, norm, capital, firsts, opens }
+    const upperText = text.toUpperCase()
+    const lower = text.toLowerCase() === text && upperText !== text
+    return { text, norm, capital, firsts, opens, lower, upper: upperText === text, nameFunction: NAME_FUNCTION_WORDS.has(norm), startsLower: c0 >= 97 && c0 <= 122 }
   }, WORD_CACHE_MAX)
   /** The Words of the article being read, by token. */
   let currentWords: Word[] = []
@@ -237,6 +248,22 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     return n
   }
 
+  /** caseOk (dictionaries/phrase.ts) on the article's tokens, from the Words' answers instead of the texts. */
+  function caseFits(rule: CaseRule, from: number, to: number): boolean {
+    if (rule === CaseRule.Any) return true
+    if (rule === CaseRule.Upper) {
+      for (let i = from; i < to; i++) if (!currentWords[i].upper) return false
+      return true
+    }
+    for (let i = from; i < to; i++) {
+      const w = currentWords[i]
+      // digits and punctuation pass; a letter must be upper case unless it is a function word
+      if (w.lower && !w.nameFunction) return false
+      if (i === from && w.startsLower) return false
+    }
+    return true
+  }
+
   /** Longest actor phrase at i whose case fits the text; the last-loaded entry wins a tie. */
   function actorAt(d: CompiledDictionaries, texts: string[], norms: string[], i: number, end: number): { b: number; entry: ActorEntry } | null {
     return i < end ? actorFrom(d, d.actorTrie.root(norms[i]), texts, norms, i, end) : null
@@ -248,7 +275,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const b = matchEnds[k]
       const ids = matchIds[k]
       for (let x = ids.length - 1; x >= 0; x--) {
-        if (caseOk(d.actorPhraseRule[ids[x]], texts, i, b)) return { b, entry: d.actors.get(d.actorPhraseEntry[ids[x]]) }
+        if (caseFits(d.actorPhraseRule[ids[x]], i, b)) return { b, entry: d.actors.get(d.actorPhraseEntry[ids[x]]) }
       }
     }
     return null
@@ -285,7 +312,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     // "SCGMNE": Montenegro inside Serbia and Montenegro; named by its own name it is still Montenegro
     const own = role?.code.length === 6 ? role.code.slice(3) : null
     if (own && own !== iso && entry.roles.some((r) => r.country === own)) iso = own
-    const key = norms.slice(a, b).join(' ')
+    const key = b - a === 1 ? norms[a] : norms.slice(a, b).join(' ')
     // "New York" and "Ontario" are listed under their countries: only real country names are countries
     if (gaz.countryNames.has(key)) return { k: 'country', a, b, iso, form: 'name', origin: entry.origin }
     // "South African", "North Koreans": a demonym of several words ends in one
@@ -354,7 +381,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         for (let k = walk(f.place, norms, i, te) - 1; k >= 0; k--) {
           const b = matchEnds[k]
           // place names are proper nouns: "Gaza", never "gaza"
-          if (caseOk(1, texts, i, b)) {
+          if (caseFits(CaseRule.Capitalized, i, b)) {
             const place = gaz.places[matchIds[k][0]]
             // "Florence Parly", "Bello Matawalle": a city name that a name goes on from is a given name
             if (place.kind !== 'region' && b < te && isNameToken(texts, norms, toks, b) && toks[b].pos === 'PROPN' && !currentWords[b].firsts) break
@@ -967,7 +994,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       // unknown pairs nobody speaks as, and whose surname never comes back, are not taken for people
       if (unconfirmed.length > 0) {
         const lone = new Set(pending.map((p) => p.norm))
-        const drop = new Set(unconfirmed.filter((m) => !lone.has(m.name!.split(/\s+/).pop()!.toLowerCase())))
+        const drop = new Set(unconfirmed.filter((m) => !lone.has(m.name!.slice(lastSpace(m.name!) + 1).toLowerCase())))
         if (drop.size > 0) {
           const kept = mentions.filter((m) => !drop.has(m))
           mentions.length = 0
