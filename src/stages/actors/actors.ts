@@ -3,7 +3,7 @@ import { fromRoot } from '../../core/paths.js'
 import type { Doc, EntityType, Mention, Place, Sentence, Stage } from '../../core/types.js'
 import { compile, loadUserDictionaries, resolveRole, shippedDictionaries, splitCode, type ActorEntry, type AgentEntry, type CompiledDictionaries, type Role } from '../../dictionaries/actors.js'
 import { CaseRule, NAME_FUNCTION_WORDS, normToken } from '../../dictionaries/phrase.js'
-import type { TrieNode } from '../../dictionaries/trie.js'
+import { tokenBit, type TrieNode } from '../../dictionaries/trie.js'
 import { DEFINITE_HEADS, lastSpace, resolveCoreference, type PendingName } from '../../resolve/coref.js'
 import { gazetteer, type GazetteerPlace } from '../places/gazetteer.js'
 import { WordTable } from './words.js'
@@ -167,21 +167,6 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   }
   let currentNorms: string[] = []
 
-  /**
-   * Where each dictionary's phrases starting with a token begin in its trie: one lookup per token
-   * tells which dictionaries can start a phrase there (most tokens start none) and hands the
-   * matchers their first node, so no trie is probed twice for the same token.
-   */
-  interface Firsts {
-    actor: TrieNode | undefined
-    place: TrieNode | undefined
-    agent: TrieNode | undefined
-  }
-  const firstTokens = new Map<string, Firsts>()
-  for (const trie of [base.actorTrie, gaz.trie, base.agentTrie]) {
-    for (const key of trie.firstTokens()) firstTokens.set(key, { actor: base.actorTrie.root(key), place: gaz.trie.root(key), agent: base.agentTrie.root(key) })
-  }
-
   /** What the scan needs to know of a word, worked out once per distinct token text (see wordTable). */
   interface Word {
     text: string
@@ -189,8 +174,18 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     norm: string
     /** The first letter is a capital: names (actors, places) must start with one. */
     capital: boolean
-    /** The shipped dictionaries' phrases starting with this word, if any. */
-    firsts: Firsts | undefined
+    /** This word's tokenBit, tested against trie nodes' masks before probing their Maps. */
+    bit: number
+    // The shipped dictionaries' trie nodes of phrases starting with this word, if any:
+    actor: TrieNode | undefined
+    place: TrieNode | undefined
+    agent: TrieNode | undefined
+    // What a phrase of this word alone gives, answered once per word (the one-word phrase is by far
+    // the commonest match; its answer would otherwise cost the processor several cache misses each time):
+    /** The actor the word alone names if its case fits (as `actorFrom` picks it), else null. */
+    actorAlone: ActorEntry | null
+    /** The agent the word alone is (as `agentFrom` picks it), else null. */
+    agentAlone: AgentEntry | null
     /** Can a unit start here at all without a user dictionary? Most words cannot: the scan steps over them. */
     opens: boolean
     // What caseOk (dictionaries/phrase.ts) asks of a token's text, answered once per word (see caseFits):
@@ -203,6 +198,15 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     /** Starts with an ASCII lower-case letter. */
     startsLower: boolean
   }
+
+  /** caseOk (dictionaries/phrase.ts) for one token, from its Word. */
+  function fitsAlone(rule: CaseRule, w: Word): boolean {
+    if (rule === CaseRule.Any) return true
+    if (rule === CaseRule.Upper) return w.upper
+    // digits and punctuation pass; a letter must be upper case unless it is a function word
+    return !(w.lower && !w.nameFunction) && !w.startsLower
+  }
+
   /**
    * The Word of each distinct token text, cached by the word: news repeats its vocabulary, so
    * lower-casing (costly: an article with a curly quote is a two-byte string, which V8 lower-cases
@@ -214,12 +218,22 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     const c0 = text.charCodeAt(0)
     // ASCII fast path; other scripts' capitals through the Unicode test
     const capital = c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(text)
-    const firsts = firstTokens.get(norm)
+    const actor = base.actorTrie.root(norm)
+    const place = gaz.trie.root(norm)
+    const agent = base.agentTrie.root(norm)
     // lower-case words open only agent phrases, relational nouns and "the council" (see scan)
-    const opens = capital || !!firsts?.agent || RELATIONAL.has(norm) || DEFINITE_HEADS.has(norm)
+    const opens = capital || !!agent || RELATIONAL.has(norm) || DEFINITE_HEADS.has(norm)
     const upperText = text.toUpperCase()
     const lower = text.toLowerCase() === text && upperText !== text
-    return { text, norm, capital, firsts, opens, lower, upper: upperText === text, nameFunction: NAME_FUNCTION_WORDS.has(norm), startsLower: c0 >= 97 && c0 <= 122 }
+    const w: Word = { text, norm, capital, bit: tokenBit(norm), actor, place, agent, actorAlone: null, agentAlone: null, opens, lower, upper: upperText === text, nameFunction: NAME_FUNCTION_WORDS.has(norm), startsLower: c0 >= 97 && c0 <= 122 }
+    // the last-loaded entry whose case fits wins, as in actorFrom
+    const ids = actor?.ids
+    if (ids) {
+      for (let x = ids.length - 1; x >= 0 && !w.actorAlone; x--) if (fitsAlone(base.actorPhraseRule[ids[x]], w)) w.actorAlone = base.actors.get(base.actorPhraseEntry[ids[x]])
+    }
+    const agentIds = agent?.ids
+    if (agentIds) w.agentAlone = base.agents[base.agentPhraseEntry[agentIds[agentIds.length - 1]]]
+    return w
   }, WORD_CACHE_MAX)
   /** The Words of the article being read, by token. */
   let currentWords: Word[] = []
@@ -242,10 +256,15 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         matchEnds[n] = t
         matchIds[n++] = node.ids
       }
-      if (t >= end || !node.next) break
+      if (t >= end || !node.next || (node.mask & currentWords[t].bit) === 0) break
       node = node.next.get(norms[t])
     }
     return n
+  }
+
+  /** Can a phrase from `node` (the node of token i) go on past token i? False means only the one-word phrase can match. */
+  function goesOn(node: TrieNode, i: number, end: number): boolean {
+    return node.next !== null && i + 1 < end && (node.mask & currentWords[i + 1].bit) !== 0
   }
 
   /** caseOk (dictionaries/phrase.ts) on the article's tokens, from the Words' answers instead of the texts. */
@@ -264,30 +283,56 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     return true
   }
 
-  /** Longest actor phrase at i whose case fits the text; the last-loaded entry wins a tie. */
-  function actorAt(d: CompiledDictionaries, texts: string[], norms: string[], i: number, end: number): { b: number; entry: ActorEntry } | null {
-    return i < end ? actorFrom(d, d.actorTrie.root(norms[i]), texts, norms, i, end) : null
+  /** End (exclusive) of the phrase the last actorFrom/agentFrom/baseActorAt/baseAgentAt call found. */
+  let matchEnd = 0
+
+  /** Longest actor phrase at i whose case fits the text (its end in `matchEnd`); the last-loaded entry wins a tie. */
+  function actorAt(d: CompiledDictionaries, norms: string[], i: number, end: number): ActorEntry | null {
+    return i < end ? actorFrom(d, d.actorTrie.root(norms[i]), norms, i, end) : null
   }
 
   /** `actorAt` when the trie node of norms[i] (`first`) is already known. */
-  function actorFrom(d: CompiledDictionaries, first: TrieNode | undefined, texts: string[], norms: string[], i: number, end: number): { b: number; entry: ActorEntry } | null {
+  function actorFrom(d: CompiledDictionaries, first: TrieNode | undefined, norms: string[], i: number, end: number): ActorEntry | null {
     for (let k = walk(first, norms, i, end) - 1; k >= 0; k--) {
       const b = matchEnds[k]
       const ids = matchIds[k]
       for (let x = ids.length - 1; x >= 0; x--) {
-        if (caseFits(d.actorPhraseRule[ids[x]], i, b)) return { b, entry: d.actors.get(d.actorPhraseEntry[ids[x]]) }
+        if (caseFits(d.actorPhraseRule[ids[x]], i, b)) {
+          matchEnd = b
+          return d.actors.get(d.actorPhraseEntry[ids[x]])
+        }
       }
     }
     return null
   }
 
-  /** Longest agent phrase from `first`, the agent trie's node of norms[i]. */
-  function agentFrom(d: CompiledDictionaries, first: TrieNode | undefined, norms: string[], i: number, end: number): { b: number; entry: AgentEntry } | null {
+  /** `actorAt` in the shipped dictionaries, answered from the Word when only its one-word phrase can match. */
+  function baseActorAt(norms: string[], i: number, end: number): ActorEntry | null {
+    const w = currentWords[i]
+    if (!w.actor) return null
+    if (goesOn(w.actor, i, end)) return actorFrom(base, w.actor, norms, i, end)
+    matchEnd = i + 1
+    return w.actorAlone
+  }
+
+  /** Longest agent phrase from `first`, the agent trie's node of norms[i] (its end in `matchEnd`). */
+  function agentFrom(d: CompiledDictionaries, first: TrieNode | undefined, norms: string[], i: number, end: number): AgentEntry | null {
     const n = walk(first, norms, i, end)
     if (n === 0) return null
     const ids = matchIds[n - 1]
-    return { b: matchEnds[n - 1], entry: d.agents[d.agentPhraseEntry[ids[ids.length - 1]]] }
+    matchEnd = matchEnds[n - 1]
+    return d.agents[d.agentPhraseEntry[ids[ids.length - 1]]]
   }
+
+  /** `agentFrom` in the shipped dictionaries, answered from the Word when only its one-word phrase can match. */
+  function baseAgentAt(norms: string[], i: number, end: number): AgentEntry | null {
+    const w = currentWords[i]
+    if (!w.agent) return null
+    if (goesOn(w.agent, i, end)) return agentFrom(base, w.agent, norms, i, end)
+    matchEnd = i + 1
+    return w.agentAlone
+  }
+
 
   const stemsOf = new Map<string, string[]>()
   for (const [name, iso] of gaz.countryNames) {
@@ -359,40 +404,40 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const n = w.norm
       // names (actors, places) must start with a capital: lower-case words only open agent phrases
       const capital = w.capital
-      const f = w.firsts
       if (overlay && capital) {
-        const m = actorAt(overlay, texts, norms, i, te)
-        if (m) consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: true }, 5)
+        const entry = actorAt(overlay, norms, i, te)
+        if (entry) consider({ k: 'actor', a: i, b: matchEnd, entry, user: true }, 5)
       }
       if (overlay) {
-        const g = agentFrom(overlay, overlay.agentTrie.root(n), norms, i, te)
-        if (g) consider({ k: 'agent', a: i, b: g.b, sector: g.entry.sector, origin: g.entry.origin, relational: false }, 4)
+        const entry = agentFrom(overlay, overlay.agentTrie.root(n), norms, i, te)
+        if (entry) consider({ k: 'agent', a: i, b: matchEnd, sector: entry.sector, origin: entry.origin, relational: false }, 4)
       }
-      if (capital && f?.actor) {
-        const m = actorFrom(base, f.actor, texts, norms, i, te)
-        if (m) {
-          if (m.entry.type === 'country' && m.entry.roles.length > 0 && m.entry.roles[0].country) consider(countryUnit(m.entry, i, m.b, texts, norms, date), 2)
+      if (capital && w.actor) {
+        const entry = baseActorAt(norms, i, te)
+        const b = matchEnd
+        if (entry) {
+          if (entry.type === 'country' && entry.roles.length > 0 && entry.roles[0].country) consider(countryUnit(entry, i, b, texts, norms, date), 2)
           // "Abdul Qadir Mumin" is not the dictionary's "Abdul Qadir": a name that goes on is someone else
-          else if (!(m.entry.type === 'person' && m.b < te && isNameToken(texts, norms, toks, m.b) && toks[m.b].pos === 'PROPN' && !currentWords[m.b].firsts?.place)) consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: false }, 4)
+          else if (!(entry.type === 'person' && b < te && isNameToken(texts, norms, toks, b) && toks[b].pos === 'PROPN' && !currentWords[b].place)) consider({ k: 'actor', a: i, b, entry, user: false }, 4)
         }
       }
-      if (capital && f?.place) {
+      if (capital && w.place) {
         // longest first
-        for (let k = walk(f.place, norms, i, te) - 1; k >= 0; k--) {
+        for (let k = walk(w.place, norms, i, te) - 1; k >= 0; k--) {
           const b = matchEnds[k]
           // place names are proper nouns: "Gaza", never "gaza"
           if (caseFits(CaseRule.Capitalized, i, b)) {
             const place = gaz.places[matchIds[k][0]]
             // "Florence Parly", "Bello Matawalle": a city name that a name goes on from is a given name
-            if (place.kind !== 'region' && b < te && isNameToken(texts, norms, toks, b) && toks[b].pos === 'PROPN' && !currentWords[b].firsts) break
+            if (place.kind !== 'region' && b < te && isNameToken(texts, norms, toks, b) && toks[b].pos === 'PROPN' && !(currentWords[b].actor || currentWords[b].place || currentWords[b].agent)) break
             // hand-picked regions ("Gaza Strip") win over dictionary entries of the same words
             consider({ k: 'place', a: i, b, place, origin: `gazetteer:${place.kind}` }, place.kind === 'region' ? 6 : 3)
             break
           }
         }
       }
-      const g = f?.agent ? agentFrom(base, f.agent, norms, i, te) : null
-      if (g && !SILENT_SECTORS.has(g.entry.sector)) consider({ k: 'agent', a: i, b: g.b, sector: g.entry.sector, origin: g.entry.origin, relational: RELATIONAL.has(norms[g.b - 1]) }, 1)
+      const g = w.agent ? baseAgentAt(norms, i, te) : null
+      if (g && !SILENT_SECTORS.has(g.sector)) consider({ k: 'agent', a: i, b: matchEnd, sector: g.sector, origin: g.origin, relational: RELATIONAL.has(norms[matchEnd - 1]) }, 1)
       else if (RELATIONAL.has(n)) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'relational', relational: true }, 0)
       // "the council": coreference may find which one
       else if (i > ts && norms[i - 1] === 'the' && DEFINITE_HEADS.has(n)) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'definite', relational: false }, 0)
@@ -527,8 +572,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   }
 
   function hasDictionaryStart(i: number, texts: string[], norms: string[], te: number): boolean {
-    const m = i < te ? actorFrom(base, currentWords[i].firsts?.actor, texts, norms, i, te) : null
-    return !!m && m.entry.type !== 'person'
+    const entry = i < te ? baseActorAt(norms, i, te) : null
+    return !!entry && entry.type !== 'person'
   }
 
   function isNameToken(texts: string[], norms: string[], toks: Doc['tokens'], i: number): boolean {
