@@ -213,7 +213,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
    * through ICU) and the dictionary probes run once per word, and the cached key is one string
    * whose hash later Set and Map probes reuse.
    */
-  const wordTable = new WordTable<Word>((text) => {
+  function makeWord(text: string): Word {
     const norm = normToken(text)
     const c0 = text.charCodeAt(0)
     // ASCII fast path; other scripts' capitals through the Unicode test
@@ -234,6 +234,19 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     const agentIds = agent?.ids
     if (agentIds) w.agentAlone = base.agents[base.agentPhraseEntry[agentIds[agentIds.length - 1]]]
     return w
+  }
+  // The Words by word id, and what the per-token loop copies from them, in compact arrays of their
+  // own so that loop does not visit each Word object (see WordTable)
+  const wordById: Word[] = []
+  const textById: string[] = []
+  const normById: string[] = []
+  const opensById: number[] = []
+  const wordTable = new WordTable((text, id) => {
+    const w = makeWord(text)
+    wordById[id] = w
+    textById[id] = text
+    normById[id] = w.norm
+    opensById[id] = w.opens ? 1 : 0
   }, WORD_CACHE_MAX)
   /** The Words of the article being read, by token. */
   let currentWords: Word[] = []
@@ -243,6 +256,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   const textsBuffer: string[] = []
   const normsBuffer: string[] = []
   const wordsBuffer: Word[] = []
+  /** 1 where a unit can start (Word.opens), by token. */
+  const opensBuffer: number[] = []
+  let currentOpens: number[] = []
   let buffered = 0
 
   // Matches found by `walk`, shortest first: reused buffers, so matching allocates nothing.
@@ -394,11 +410,11 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     const toks = doc.tokens
     let i = ts
     while (i < te) {
-      const w = currentWords[i]
-      if (!w.opens && !overlay) {
+      if (currentOpens[i] === 0 && !overlay) {
         i++
         continue
       }
+      const w = currentWords[i]
       best = null
       bestRank = -1
       const n = w.norm
@@ -604,17 +620,20 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const texts = textsBuffer
       const norms = (currentNorms = normsBuffer)
       const words = (currentWords = wordsBuffer)
+      const opens = (currentOpens = opensBuffer)
       for (let k = 0; k < toks.length; k++) {
-        const w = wordTable.get(text, toks[k].start, toks[k].end)
-        words[k] = w
-        texts[k] = w.text
-        norms[k] = w.norm
+        const id = wordTable.id(text, toks[k].start, toks[k].end)
+        words[k] = wordById[id]
+        texts[k] = textById[id]
+        norms[k] = normById[id]
+        opens[k] = opensById[id]
       }
       // what a longer article left past this one's end reads as nothing, as in a fresh array
       for (let k = toks.length; k < buffered; k++) {
         words[k] = undefined!
         texts[k] = undefined!
         norms[k] = undefined!
+        opens[k] = 0
       }
       buffered = toks.length
       const mentions: Mention[] = []
@@ -630,9 +649,11 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       // sentence: they read these, which the sentence loop sets.
       let s: Sentence = doc.sentences[0]
       let units: Unit[] = []
-      let used = new Set<Unit>()
+      /** Units an earlier unit of the sentence took in; one Set for the article, emptied per sentence. */
+      const used = new Set<Unit>()
       /** Sector a title right before a dictionary person gives ("Vice President X"). */
-      let titleOf = new Map<Unit, string | null>()
+      // (made when a sentence first needs it: most never do)
+      let titleOf: Map<Unit, string | null> | null = null
       // token -> unit covering it, so title tails look units up in constant time (long sentences stay linear)
       let cover: Array<Unit | undefined> | null = null
       const unitAt = (t: number) => {
@@ -759,8 +780,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         s = sentence
         units = scan(doc, texts, norms, s.tokenStart, s.tokenEnd, date)
         if (units.length === 0) continue
-        used = new Set<Unit>()
-        titleOf = new Map<Unit, string | null>()
+        if (used.size > 0) used.clear()
+        titleOf = null
         cover = null
         for (let ui = 0; ui < units.length; ui++) {
           const u = units[ui]
@@ -882,6 +903,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
             }
             if (nu.k === 'actor' && nu.entry.type === 'person') {
               // "Vice President Moody Awori" when his dictionary roles cover other years: the title still says what he is
+              titleOf ??= new Map()
               titleOf.set(nu, formerBefore(u.a, s.tokenStart) ? 'ELI' : u.sector)
               used.add(u)
               continue
@@ -978,7 +1000,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
                 for (const x of appo.consumed) used.add(x)
                 if (!r?.country && appo.aff.country) r = { code: codeOf(appo.aff.country, appo.sector)!, country: appo.aff.country, sector: appo.sector }
               }
-              const ts = titleOf.get(u)
+              const ts = titleOf?.get(u)
               // "former president Carlos Saul Menem" is an ex-leader whatever the date; a title fills a missing sector
               if (r?.country && ts && (ts === 'ELI' || !r.sector)) r = { code: codeOf(r.country, ts)!, country: r.country, sector: ts }
             }
