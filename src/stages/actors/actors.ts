@@ -241,12 +241,14 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   const textById: string[] = []
   const normById: string[] = []
   const opensById: number[] = []
+  const bitById: number[] = []
   const wordTable = new WordTable((text, id) => {
     const w = makeWord(text)
     wordById[id] = w
     textById[id] = text
     normById[id] = w.norm
     opensById[id] = w.opens ? 1 : 0
+    bitById[id] = w.bit
   }, WORD_CACHE_MAX)
   /** The Words of the article being read, by token. */
   let currentWords: Word[] = []
@@ -258,6 +260,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   const wordsBuffer: Word[] = []
   /** 1 where a unit can start (Word.opens), by token. */
   const opensBuffer: number[] = []
+  /** Word.bit by token: a walk tests the next token's bit without visiting its Word. */
+  const bitsBuffer: number[] = []
+  let currentBits: number[] = []
   let currentOpens: number[] = []
   let buffered = 0
 
@@ -272,7 +277,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         matchEnds[n] = t
         matchIds[n++] = node.ids
       }
-      if (t >= end || !node.next || (node.mask & currentWords[t].bit) === 0) break
+      if (t >= end || !node.next || (node.mask & currentBits[t]) === 0) break
       node = node.next.get(norms[t])
     }
     return n
@@ -280,7 +285,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
 
   /** Can a phrase from `node` (the node of token i) go on past token i? False means only the one-word phrase can match. */
   function goesOn(node: TrieNode, i: number, end: number): boolean {
-    return node.next !== null && i + 1 < end && (node.mask & currentWords[i + 1].bit) !== 0
+    return node.next !== null && i + 1 < end && (node.mask & currentBits[i + 1]) !== 0
   }
 
   /** caseOk (dictionaries/phrase.ts) on the article's tokens, from the Words' answers instead of the texts. */
@@ -621,12 +626,14 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const norms = (currentNorms = normsBuffer)
       const words = (currentWords = wordsBuffer)
       const opens = (currentOpens = opensBuffer)
+      const bits = (currentBits = bitsBuffer)
       for (let k = 0; k < toks.length; k++) {
         const id = wordTable.id(text, toks[k].start, toks[k].end)
         words[k] = wordById[id]
         texts[k] = textById[id]
         norms[k] = normById[id]
         opens[k] = opensById[id]
+        bits[k] = bitById[id]
       }
       // what a longer article left past this one's end reads as nothing, as in a fresh array
       for (let k = toks.length; k < buffered; k++) {
@@ -634,6 +641,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         texts[k] = undefined!
         norms[k] = undefined!
         opens[k] = 0
+        bits[k] = 0
       }
       buffered = toks.length
       const mentions: Mention[] = []
