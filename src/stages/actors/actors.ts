@@ -513,6 +513,15 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   let deletions: Map<string, string[]> | null = null
   /** Dictionary surnames within one insertion, deletion or substitution of w (symmetric-delete index, built on first use). */
   function nearSurnames(w: string): Array<[number, string, number]> | undefined {
+    // a pure function of the word and the shipped dictionaries, and a string-heavy one: kept per word
+    if (nearCache.has(w)) return nearCache.get(w)
+    if (nearCache.size >= WORD_CACHE_MAX) nearCache.clear()
+    const near = nearSurnamesOf(w)
+    nearCache.set(w, near)
+    return near
+  }
+  const nearCache = new Map<string, Array<[number, string, number]> | undefined>()
+  function nearSurnamesOf(w: string): Array<[number, string, number]> | undefined {
     if (!deletions) {
       deletions = new Map()
       for (const key of base.surnames.keys()) {
@@ -1056,6 +1065,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       for (const m of mentions) if (m.type === 'person' && m.country) personEnding.set(m.end, m)
       if (personEnding.size > 0) {
         for (const m of mentions) {
+          // the gap below is 2 to 4 characters ("’s ", "' "): without a person ending there, nothing to do
+          if (!personEnding.has(m.start - 2) && !personEnding.has(m.start - 3) && !personEnding.has(m.start - 4)) continue
           if (m.country || m.name || !GOVERNING_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase())) continue
           const gap = /['’]s?\s+$/.exec(text.slice(Math.max(0, m.start - 4), m.start))
           const p = gap ? personEnding.get(m.start - gap[0].length) : undefined
