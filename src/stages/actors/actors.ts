@@ -188,6 +188,10 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     agentAlone: AgentEntry | null
     /** Can a unit start here at all without a user dictionary? Most words cannot: the scan steps over them. */
     opens: boolean
+    /** In RELATIONAL, DEFINITE_HEADS, PERSON_HEADS: the scan asks of every word it stops at. */
+    relational: boolean
+    definiteHead: boolean
+    personHead: boolean
     // What caseOk (dictionaries/phrase.ts) asks of a token's text, answered once per word (see caseFits):
     /** No capital letter and some lower-case one: `text.toLowerCase() === text && text.toUpperCase() !== text`. */
     lower: boolean
@@ -222,10 +226,12 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     const place = gaz.trie.root(norm)
     const agent = base.agentTrie.root(norm)
     // lower-case words open only agent phrases, relational nouns and "the council" (see scan)
-    const opens = capital || !!agent || RELATIONAL.has(norm) || DEFINITE_HEADS.has(norm)
+    const relational = RELATIONAL.has(norm)
+    const definiteHead = DEFINITE_HEADS.has(norm)
+    const opens = capital || !!agent || relational || definiteHead
     const upperText = text.toUpperCase()
     const lower = text.toLowerCase() === text && upperText !== text
-    const w: Word = { text, norm, capital, bit: tokenBit(norm), actor, place, agent, actorAlone: null, agentAlone: null, opens, lower, upper: upperText === text, nameFunction: NAME_FUNCTION_WORDS.has(norm), startsLower: c0 >= 97 && c0 <= 122 }
+    const w: Word = { text, norm, capital, bit: tokenBit(norm), actor, place, agent, actorAlone: null, agentAlone: null, opens, relational, definiteHead, personHead: PERSON_HEADS.has(norm), lower, upper: upperText === text, nameFunction: NAME_FUNCTION_WORDS.has(norm), startsLower: c0 >= 97 && c0 <= 122 }
     // the last-loaded entry whose case fits wins, as in actorFrom
     const ids = actor?.ids
     if (ids) {
@@ -459,9 +465,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       }
       const g = w.agent ? baseAgentAt(norms, i, te) : null
       if (g && !SILENT_SECTORS.has(g.sector)) consider({ k: 'agent', a: i, b: matchEnd, sector: g.sector, origin: g.origin, relational: RELATIONAL.has(norms[matchEnd - 1]) }, 1)
-      else if (RELATIONAL.has(n)) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'relational', relational: true }, 0)
+      else if (w.relational) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'relational', relational: true }, 0)
       // "the council": coreference may find which one
-      else if (i > ts && norms[i - 1] === 'the' && DEFINITE_HEADS.has(n)) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'definite', relational: false }, 0)
+      else if (i > ts && w.definiteHead && norms[i - 1] === 'the') consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'definite', relational: false }, 0)
       // "Refugee Agency", "Security Service": a capitalized agent word that opens an organization's name
       const u = best as Unit | null
       if (u && !(u.k === 'agent' && capital && i > ts && opensOrgName(texts, norms, toks, u.b, te))) {
@@ -470,7 +476,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         continue
       }
       // "General Dave Goldfein": a title word before a name is a title, not part of the name
-      if (PERSON_HEADS.has(n) && i + 1 < te && isNameToken(texts, norms, toks, i + 1) && capital && !opensOrgName(texts, norms, toks, i + 1, te)) {
+      if (w.personHead && i + 1 < te && isNameToken(texts, norms, toks, i + 1) && capital && !opensOrgName(texts, norms, toks, i + 1, te)) {
         units.push({ k: 'agent', a: i, b: i + 1, sector: TITLE_SECTORS[n] ?? null, origin: 'title-word', relational: false })
         i++
         continue
@@ -804,8 +810,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           const u = units[ui]
           if (used.has(u)) continue
           // 1. [country|actor]['s] [modifiers] AGENT ...: "Iran's Deputy Foreign Minister", "the Israeli Foreign Ministry"
-          const aff0 = affiliationOf(u)
           const nu = next(ui + 1)
+          // (asked only before an agent: it allocates, and a name's asks the surname index)
+          const aff0 = nu && nu.k === 'agent' && (u.k !== 'country' || u.form !== 'plural') ? affiliationOf(u) : null
           if (aff0 && nu && nu.k === 'agent' && (u.k !== 'country' || u.form !== 'plural')) {
             let t = u.b
             if (t < nu.a && (norms[t] === "'s" || norms[t] === "'")) t++
