@@ -161,8 +161,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   const overlay: CompiledDictionaries | null = userActors.length + userAgents.length + known.length > 0 ? compile([...known, ...userActors], userAgents) : null
   const knownPeople = known.filter((k) => k.type === 'person')
   const firstNames = loadFirstNames()
-  const hasNonPersonWord = (a: number, b: number, norms: string[] = currentNorms) => {
-    for (let t = a; t < b; t++) if (NON_PERSON_WORDS.has(norms[t]) || (norms[t].endsWith('s') && NON_PERSON_WORDS.has(norms[t].slice(0, -1)))) return true
+  /** Is a word of tokens [a, b) of the article being read one that rules out a person (Word.nonPerson)? */
+  const hasNonPersonWord = (a: number, b: number) => {
+    for (let t = a; t < b; t++) if (currentWords[t].nonPerson) return true
     return false
   }
   let currentNorms: string[] = []
@@ -188,6 +189,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     agentAlone: AgentEntry | null
     /** Can a unit start here at all without a user dictionary? Most words cannot: the scan steps over them. */
     opens: boolean
+    /** In NON_PERSON_WORDS, itself or less a plural s. */
+    nonPerson: boolean
     /** In RELATIONAL, DEFINITE_HEADS, PERSON_HEADS: the scan asks of every word it stops at. */
     relational: boolean
     definiteHead: boolean
@@ -231,7 +234,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     const opens = capital || !!agent || relational || definiteHead
     const upperText = text.toUpperCase()
     const lower = text.toLowerCase() === text && upperText !== text
-    const w: Word = { text, norm, capital, bit: tokenBit(norm), actor, place, agent, actorAlone: null, agentAlone: null, opens, relational, definiteHead, personHead: PERSON_HEADS.has(norm), lower, upper: upperText === text, nameFunction: NAME_FUNCTION_WORDS.has(norm), startsLower: c0 >= 97 && c0 <= 122 }
+    const w: Word = { text, norm, capital, bit: tokenBit(norm), actor, place, agent, actorAlone: null, agentAlone: null, opens, nonPerson: NON_PERSON_WORDS.has(norm) || (norm.endsWith('s') && NON_PERSON_WORDS.has(norm.slice(0, -1))), relational, definiteHead, personHead: PERSON_HEADS.has(norm), lower, upper: upperText === text, nameFunction: NAME_FUNCTION_WORDS.has(norm), startsLower: c0 >= 97 && c0 <= 122 }
     // the last-loaded entry whose case fits wins, as in actorFrom
     const ids = actor?.ids
     if (ids) {
@@ -983,7 +986,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               continue
             }
             let shouting = len > 1
-            for (let t = u.a; t < u.b && shouting; t++) if (texts[t].length < 4 || texts[t] !== texts[t].toUpperCase()) shouting = false
+            for (let t = u.a; t < u.b && shouting; t++) if (texts[t].length < 4 || !currentWords[t].upper) shouting = false
             if (THING_HEADS.has(last) || shouting) {
               // a treaty or a holiday is neither an actor nor a place; an all-capitals run is a heading
             } else if ((PLACE_HEADS.has(last) || (last.endsWith('s') && PLACE_HEADS.has(last.slice(0, -1)))) && len > 1) {
