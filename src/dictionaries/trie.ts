@@ -15,18 +15,24 @@ export interface TrieNode {
   ids: number[] | null
   next: Map<string, TrieNode> | null
   /**
-   * The `tokenBit`s of the tokens in `next`: a scanner that knows its next token's bit skips the
-   * Map probe when the bit is not here, which is most of the time (the node's Map is rarely in the
-   * processor's cache; the token's bit is).
+   * A two-probe Bloom filter of the tokens in `next` (see tokenCode): a scanner that knows its next
+   * token's code skips the Map probe when the token cannot be there, which is most of the time (the
+   * node's Map is rarely in the processor's cache; the token's code is).
    */
   mask: number
+  mask2: number
 }
 
-/** One of 32 bits for a token, from a hash of its characters (see TrieNode.mask). */
-export function tokenBit(token: string): number {
+/** Two bit positions (0-31) for a token, from a hash of its characters, packed as `a | b << 5`. */
+export function tokenCode(token: string): number {
   let h = 0x811c9dc5 | 0
   for (let k = 0; k < token.length; k++) h = Math.imul(h ^ token.charCodeAt(k), 0x01000193)
-  return 1 << (h >>> 27)
+  return (h >>> 27) | (((h >>> 22) & 31) << 5)
+}
+
+/** May `node.next` hold the token of this tokenCode? False means surely not. */
+export function mayFollow(node: TrieNode, code: number): boolean {
+  return ((node.mask >>> (code & 31)) & 1) !== 0 && ((node.mask2 >>> (code >>> 5)) & 1) !== 0
 }
 
 const NONE: Array<[number, number[]]> = []
@@ -62,12 +68,14 @@ export class TokenTrie {
       const sp = key.indexOf(' ', from)
       const tok = sp < 0 ? key.slice(from) : key.slice(from, sp)
       node = level.get(tok)
-      if (!node) level.set(tok, (node = { ids: null, next: null, mask: 0 }))
+      if (!node) level.set(tok, (node = { ids: null, next: null, mask: 0, mask2: 0 }))
       if (sp < 0) break
       level = node.next ??= new Map()
       from = sp + 1
       const sp2 = key.indexOf(' ', from)
-      node.mask |= tokenBit(sp2 < 0 ? key.slice(from) : key.slice(from, sp2))
+      const code = tokenCode(sp2 < 0 ? key.slice(from) : key.slice(from, sp2))
+      node.mask |= 1 << (code & 31)
+      node.mask2 |= 1 << (code >>> 5)
     }
     node.ids = ids
   }

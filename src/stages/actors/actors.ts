@@ -3,7 +3,7 @@ import { fromRoot } from '../../core/paths.js'
 import type { Doc, EntityType, Mention, Place, Sentence, Stage } from '../../core/types.js'
 import { compile, loadUserDictionaries, resolveRole, shippedDictionaries, splitCode, type ActorEntry, type AgentEntry, type CompiledDictionaries, type Role } from '../../dictionaries/actors.js'
 import { CaseRule, NAME_FUNCTION_WORDS, normToken } from '../../dictionaries/phrase.js'
-import { tokenBit, type TrieNode } from '../../dictionaries/trie.js'
+import { mayFollow, tokenCode, type TrieNode } from '../../dictionaries/trie.js'
 import { DEFINITE_HEADS, lastSpace, resolveCoreference, type PendingName } from '../../resolve/coref.js'
 import { gazetteer, type GazetteerPlace } from '../places/gazetteer.js'
 import { WordTable } from './words.js'
@@ -175,8 +175,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     norm: string
     /** The first letter is a capital: names (actors, places) must start with one. */
     capital: boolean
-    /** This word's tokenBit, tested against trie nodes' masks before probing their Maps. */
-    bit: number
+    /** This word's tokenCode, tested against trie nodes' masks before probing their Maps. */
+    code: number
     // The shipped dictionaries' trie nodes of phrases starting with this word, if any:
     actor: TrieNode | undefined
     place: TrieNode | undefined
@@ -234,7 +234,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     const opens = capital || !!agent || relational || definiteHead
     const upperText = text.toUpperCase()
     const lower = text.toLowerCase() === text && upperText !== text
-    const w: Word = { text, norm, capital, bit: tokenBit(norm), actor, place, agent, actorAlone: null, agentAlone: null, opens, nonPerson: NON_PERSON_WORDS.has(norm) || (norm.endsWith('s') && NON_PERSON_WORDS.has(norm.slice(0, -1))), relational, definiteHead, personHead: PERSON_HEADS.has(norm), lower, upper: upperText === text, nameFunction: NAME_FUNCTION_WORDS.has(norm), startsLower: c0 >= 97 && c0 <= 122 }
+    const w: Word = { text, norm, capital, code: tokenCode(norm), actor, place, agent, actorAlone: null, agentAlone: null, opens, nonPerson: NON_PERSON_WORDS.has(norm) || (norm.endsWith('s') && NON_PERSON_WORDS.has(norm.slice(0, -1))), relational, definiteHead, personHead: PERSON_HEADS.has(norm), lower, upper: upperText === text, nameFunction: NAME_FUNCTION_WORDS.has(norm), startsLower: c0 >= 97 && c0 <= 122 }
     // the last-loaded entry whose case fits wins, as in actorFrom
     const ids = actor?.ids
     if (ids) {
@@ -250,14 +250,14 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   const textById: string[] = []
   const normById: string[] = []
   const opensById: number[] = []
-  const bitById: number[] = []
+  const codeById: number[] = []
   const wordTable = new WordTable((text, id) => {
     const w = makeWord(text)
     wordById[id] = w
     textById[id] = text
     normById[id] = w.norm
     opensById[id] = w.opens ? 1 : 0
-    bitById[id] = w.bit
+    codeById[id] = w.code
   }, WORD_CACHE_MAX)
   /** The Words of the article being read, by token. */
   let currentWords: Word[] = []
@@ -269,9 +269,9 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   const wordsBuffer: Word[] = []
   /** 1 where a unit can start (Word.opens), by token. */
   const opensBuffer: number[] = []
-  /** Word.bit by token: a walk tests the next token's bit without visiting its Word. */
-  const bitsBuffer: number[] = []
-  let currentBits: number[] = []
+  /** Word.code by token: a walk tests the next token's code without visiting its Word. */
+  const codesBuffer: number[] = []
+  let currentCodes: number[] = []
   let currentOpens: number[] = []
   let buffered = 0
 
@@ -286,7 +286,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         matchEnds[n] = t
         matchIds[n++] = node.ids
       }
-      if (t >= end || !node.next || (node.mask & currentBits[t]) === 0) break
+      if (t >= end || !node.next || !mayFollow(node, currentCodes[t])) break
       node = node.next.get(norms[t])
     }
     return n
@@ -294,7 +294,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
 
   /** Can a phrase from `node` (the node of token i) go on past token i? False means only the one-word phrase can match. */
   function goesOn(node: TrieNode, i: number, end: number): boolean {
-    return node.next !== null && i + 1 < end && (node.mask & currentBits[i + 1]) !== 0
+    return node.next !== null && i + 1 < end && mayFollow(node, currentCodes[i + 1])
   }
 
   /** caseOk (dictionaries/phrase.ts) on the article's tokens, from the Words' answers instead of the texts. */
@@ -644,14 +644,14 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const norms = (currentNorms = normsBuffer)
       const words = (currentWords = wordsBuffer)
       const opens = (currentOpens = opensBuffer)
-      const bits = (currentBits = bitsBuffer)
+      const codes = (currentCodes = codesBuffer)
       for (let k = 0; k < toks.length; k++) {
         const id = wordTable.id(text, toks[k].start, toks[k].end)
         words[k] = wordById[id]
         texts[k] = textById[id]
         norms[k] = normById[id]
         opens[k] = opensById[id]
-        bits[k] = bitById[id]
+        codes[k] = codeById[id]
       }
       // what a longer article left past this one's end reads as nothing, as in a fresh array
       for (let k = toks.length; k < buffered; k++) {
@@ -659,7 +659,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
         texts[k] = undefined!
         norms[k] = undefined!
         opens[k] = 0
-        bits[k] = 0
+        codes[k] = 0
       }
       buffered = toks.length
       const mentions: Mention[] = []
