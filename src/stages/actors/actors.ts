@@ -215,10 +215,10 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   }
 
   /**
-   * The Word of each distinct token text, cached by the word: news repeats its vocabulary, so
-   * lower-casing (costly: an article with a curly quote is a two-byte string, which V8 lower-cases
-   * through ICU) and the dictionary probes run once per word, and the cached key is one string
-   * whose hash later Set and Map probes reuse.
+   * The Word of a token text, made once per distinct text (wordTable below keeps them by the word):
+   * news repeats its vocabulary, so lower-casing (costly: an article with a curly quote is a
+   * two-byte string, which V8 lower-cases through ICU) and the dictionary probes run once per word,
+   * and the key is one string whose hash later Set and Map probes reuse.
    */
   function makeWord(text: string): Word {
     const norm = normToken(text)
@@ -362,7 +362,6 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     matchEnd = i + 1
     return w.agentAlone
   }
-
 
   const stemsOf = new Map<string, string[]>()
   for (const [name, iso] of gaz.countryNames) {
