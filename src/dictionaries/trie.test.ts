@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { CaseRule, caseOk, caseRuleOf, phraseTokens } from './phrase.js'
-import { TokenTrie } from './trie.js'
+import { mayFollow, TokenTrie, tokenCode } from './trie.js'
 
 test('phrases split like wink splits text: hyphens, possessives and parentheses are tokens', () => {
   assert.deepEqual(phraseTokens('MAZAR-I-SHARIF'), ['mazar', '-', 'i', '-', 'sharif'])
@@ -38,4 +38,18 @@ test('names need capitals on their content words, not on function words', () => 
   assert.equal(caseOk(rule, ['ministry', 'of', 'foreign', 'affairs'], 0, 4), false)
   assert.equal(caseOk(caseRuleOf('HAMAS', ['hamas']), ['hamas'], 0, 1), false)
   assert.equal(caseOk(caseRuleOf('HAMAS', ['hamas']), ['HAMAS'], 0, 1), true)
+})
+
+test('a trie node’s masks let through every token that follows it (they only ever rule tokens out)', () => {
+  const trie = new TokenTrie()
+  const phrases = [['un', 'security', 'council'], ['un', 'general', 'assembly'], ['the', 'poor'], ['the', 'people'], ['u.s.', 'state', 'department']]
+  phrases.forEach((p, i) => trie.add(p, i))
+  for (const p of phrases) {
+    let node = trie.root(p[0])!
+    for (const t of p.slice(1)) {
+      assert.ok(mayFollow(node, tokenCode(t)), `${t} after ${p[0]}`)
+      node = node.next!.get(t)!
+    }
+    assert.ok(node.ids)
+  }
 })

@@ -1,22 +1,47 @@
 /**
- * A token trie kept flat: every phrase is a key of its tokens joined by spaces (tokens never
- * contain spaces), and every proper prefix of a phrase is in `prefixes`. Scanning a sentence is
- * then one Set/Map probe per token step, however large the dictionary, and the compiled form is
- * two arrays of strings, which the cache loads far faster than a tree of nodes.
+ * A token trie. The compiled form (`TrieData`, what the cache stores) is flat: every phrase is
+ * a key of its tokens joined by spaces (tokens never contain spaces), two arrays of strings,
+ * which the cache loads far faster than a tree of nodes. Loading rebuilds the tree of nodes
+ * from the keys, because scanning walks it: one Map probe per token step with the text's own
+ * token strings, where the flat form had to build and hash a joined string per step.
  */
 export interface TrieData {
   keys: string[]
   ids: number[][]
 }
 
+/** One trie node: the phrases ending here (null if none) and the tokens that can follow. */
+export interface TrieNode {
+  ids: number[] | null
+  next: Map<string, TrieNode> | null
+  /**
+   * A two-probe Bloom filter of the tokens in `next` (see tokenCode): a scanner that knows its next
+   * token's code skips the Map probe when the token cannot be there, which is most of the time (the
+   * node's Map is rarely in the processor's cache; the token's code is).
+   */
+  mask: number
+  mask2: number
+}
+
+/** Two bit positions (0-31) for a token, from a hash of its characters, packed as `a | b << 5`. */
+export function tokenCode(token: string): number {
+  let h = 0x811c9dc5 | 0
+  for (let k = 0; k < token.length; k++) h = Math.imul(h ^ token.charCodeAt(k), 0x01000193)
+  return (h >>> 27) | (((h >>> 22) & 31) << 5)
+}
+
+/** May `node.next` hold the token of this tokenCode? False means surely not. */
+export function mayFollow(node: TrieNode, code: number): boolean {
+  return ((node.mask >>> (code & 31)) & 1) !== 0 && ((node.mask2 >>> (code >>> 5)) & 1) !== 0
+}
+
 const NONE: Array<[number, number[]]> = []
 
 export class TokenTrie {
+  /** Key -> phrase ids; the same arrays as the nodes' `ids`, kept for `data()`. */
   private readonly phrases = new Map<string, number[]>()
-  private readonly prefixes = new Set<string>()
-  private readonly firsts = new Set<string>()
-  /** First token -> the tokens that can follow it: most continuations end here, before any string is built. */
-  private readonly seconds = new Map<string, Set<string>>()
+  /** First token -> its node. */
+  private readonly roots = new Map<string, TrieNode>()
 
   static from(data: TrieData): TokenTrie {
     const t = new TokenTrie()
@@ -30,21 +55,29 @@ export class TokenTrie {
 
   private addKey(key: string, ids: number[]): void {
     const prev = this.phrases.get(key)
-    if (prev) prev.push(...ids)
-    else this.phrases.set(key, ids)
-    let sp = key.indexOf(' ')
-    const first = sp < 0 ? key : key.slice(0, sp)
-    this.firsts.add(first)
-    if (sp >= 0) {
-      const sp2 = key.indexOf(' ', sp + 1)
-      let set = this.seconds.get(first)
-      if (!set) this.seconds.set(first, (set = new Set()))
-      set.add(sp2 < 0 ? key.slice(sp + 1) : key.slice(sp + 1, sp2))
+    if (prev) {
+      // the node holds this very array
+      prev.push(...ids)
+      return
     }
-    while (sp >= 0) {
-      this.prefixes.add(key.slice(0, sp))
-      sp = key.indexOf(' ', sp + 1)
+    this.phrases.set(key, ids)
+    let level = this.roots
+    let node: TrieNode | undefined
+    let from = 0
+    for (;;) {
+      const sp = key.indexOf(' ', from)
+      const tok = sp < 0 ? key.slice(from) : key.slice(from, sp)
+      node = level.get(tok)
+      if (!node) level.set(tok, (node = { ids: null, next: null, mask: 0, mask2: 0 }))
+      if (sp < 0) break
+      level = node.next ??= new Map()
+      from = sp + 1
+      const sp2 = key.indexOf(' ', from)
+      const code = tokenCode(sp2 < 0 ? key.slice(from) : key.slice(from, sp2))
+      node.mask |= 1 << (code & 31)
+      node.mask2 |= 1 << (code >>> 5)
     }
+    node.ids = ids
   }
 
   add(tokens: string[], id: number): void {
@@ -53,12 +86,17 @@ export class TokenTrie {
 
   /** Can a phrase start with this token? A cheap test before `matchesAt`. */
   starts(norm: string): boolean {
-    return this.firsts.has(norm)
+    return this.roots.has(norm)
+  }
+
+  /** The node of phrases starting with this token: scanners walk on from it with `node.next`. */
+  root(norm: string): TrieNode | undefined {
+    return this.roots.get(norm)
   }
 
   /** Every token some phrase starts with. */
   firstTokens(): Iterable<string> {
-    return this.firsts
+    return this.roots.keys()
   }
 
   /**
@@ -66,18 +104,13 @@ export class TokenTrie {
    * Stops at `limit` (the sentence end).
    */
   matchesAt(norms: string[], from: number, limit: number): Array<[number, number[]]> {
-    // most tokens start no phrase at all: answer those without allocating
-    if (from >= limit || !this.firsts.has(norms[from])) return NONE
+    if (from >= limit) return NONE
+    let node = this.roots.get(norms[from])
     let out: Array<[number, number[]]> | null = null
-    let key = norms[from]
-    const ids1 = this.phrases.get(key)
-    if (ids1) out = [[from + 1, ids1]]
-    if (from + 1 >= limit || !this.seconds.get(key)?.has(norms[from + 1])) return out ?? NONE
-    for (let i = from + 1; ; ) {
-      key = key + ' ' + norms[i]
-      const ids = this.phrases.get(key)
-      if (ids) (out ??= []).push([i + 1, ids])
-      if (++i >= limit || !this.prefixes.has(key)) break
+    for (let i = from + 1; node; i++) {
+      if (node.ids) (out ??= []).push([i, node.ids])
+      if (i >= limit || !node.next) break
+      node = node.next.get(norms[i])
     }
     return out ? out.reverse() : NONE
   }

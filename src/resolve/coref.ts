@@ -24,9 +24,29 @@ export interface CorefInput {
 /** Words that open a definite description of an organization named earlier ("the council"). */
 export const DEFINITE_HEADS = new Set(['council', 'ministry', 'agency', 'court', 'parliament', 'committee', 'commission', 'assembly', 'government', 'group', 'movement', 'organization', 'alliance', 'union', 'bank', 'company'])
 
+/** Is this UTF-16 code unit one the regular expression \s matches? */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))
+}
+
+/** Index of the last \s character of s, -1 if none. With it `s.split(/\s+/).pop()` is `s.slice(lastSpace(s) + 1)`, without an array per mention. */
+export function lastSpace(s: string): number {
+  let i = s.length - 1
+  while (i >= 0 && !isSpace(s.charCodeAt(i))) i--
+  return i
+}
+
+/** Index of the first \s character of s, -1 if none. */
+function firstSpace(s: string): number {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return i
+  return -1
+}
+
+/** The last word of a name of several words, lower-cased: `name.trim().split(/\s+/)` then its last part. */
 function surname(name: string): string | null {
-  const parts = name.trim().split(/\s+/)
-  return parts.length >= 2 ? parts[parts.length - 1].toLowerCase() : null
+  const t = name.trim()
+  const i = lastSpace(t)
+  return i >= 0 ? t.slice(i + 1).toLowerCase() : null
 }
 
 /**
@@ -77,9 +97,10 @@ export function resolveCoreference(input: CorefInput): void {
   // "Masih" after "Masih Alinejad": a given name used alone, when one person of the article has it
   const byGiven = new Map<string, Mention | null>()
   for (const m of byName.values()) {
-    const parts = m.name!.trim().split(/\s+/)
-    if (parts.length < 2) continue
-    const g = parts[0].toLowerCase()
+    const t = m.name!.trim()
+    const sp = firstSpace(t)
+    if (sp < 0) continue
+    const g = t.slice(0, sp).toLowerCase()
     const prev = byGiven.get(g)
     byGiven.set(g, prev === undefined || prev?.name === m.name ? m : null)
   }
@@ -123,12 +144,12 @@ export function resolveCoreference(input: CorefInput): void {
   const lastOrgByHead = new Map<string, Mention>()
   for (const m of mentions) {
     if (m.type === 'organization' && m.name && m.origin !== 'definite') {
-      const w = m.name.toLowerCase().split(/\s+/)
-      lastOrgByHead.set(w[w.length - 1], m)
+      const w = m.name.toLowerCase()
+      lastOrgByHead.set(w.slice(lastSpace(w) + 1), m)
     }
     if (m.name || m.type !== 'organization' && m.type !== 'group') continue
-    const words = m.text.toLowerCase().split(/\s+/)
-    const head = words[words.length - 1]
+    const lower = m.text.toLowerCase()
+    const head = lower.slice(lastSpace(lower) + 1)
     if (!DEFINITE_HEADS.has(head)) continue
     const before = text.slice(Math.max(0, m.start - 4), m.start).toLowerCase()
     if (!before.endsWith('the ')) continue

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fromRoot } from '../../core/paths.js'
-import type { Doc, EntityType, Mention, Place, Stage } from '../../core/types.js'
+import type { Doc, EntityType, Mention, Place, Sentence, Stage } from '../../core/types.js'
 import { compile, loadUserDictionaries, resolveRole, shippedDictionaries, splitCode, type ActorEntry, type AgentEntry, type CompiledDictionaries, type Role } from '../../dictionaries/actors.js'
-import { caseOk, normToken } from '../../dictionaries/phrase.js'
-import { DEFINITE_HEADS, resolveCoreference, type PendingName } from '../../resolve/coref.js'
+import { CaseRule, NAME_FUNCTION_WORDS, normToken } from '../../dictionaries/phrase.js'
+import { mayFollow, tokenCode, type TrieNode } from '../../dictionaries/trie.js'
+import { DEFINITE_HEADS, lastSpace, resolveCoreference, type PendingName } from '../../resolve/coref.js'
 import { gazetteer, type GazetteerPlace } from '../places/gazetteer.js'
+import { WordTable } from './words.js'
 
 /** An actor learned from earlier articles (e.g. by the database), so a later bare "Kani" resolves. */
 export interface KnownActor {
@@ -120,6 +122,9 @@ interface Affiliation {
   name?: string | null
 }
 
+/** Distinct words kept in a stage's word cache before it starts afresh: far more than news vocabulary needs. */
+const WORD_CACHE_MAX = 200_000
+
 let firstNamesCache: Set<string> | undefined
 
 /** Given names learned from the dictionaries' people (dictionaries/actors/first-names.txt). */
@@ -156,37 +161,206 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   const overlay: CompiledDictionaries | null = userActors.length + userAgents.length + known.length > 0 ? compile([...known, ...userActors], userAgents) : null
   const knownPeople = known.filter((k) => k.type === 'person')
   const firstNames = loadFirstNames()
-  const hasNonPersonWord = (a: number, b: number, norms: string[] = currentNorms) => {
-    for (let t = a; t < b; t++) if (NON_PERSON_WORDS.has(norms[t]) || (norms[t].endsWith('s') && NON_PERSON_WORDS.has(norms[t].slice(0, -1)))) return true
+  /** Is a word of tokens [a, b) of the article being read one that rules out a person (Word.nonPerson)? */
+  const hasNonPersonWord = (a: number, b: number) => {
+    for (let t = a; t < b; t++) if (currentWords[t].nonPerson) return true
     return false
   }
   let currentNorms: string[] = []
 
-  // One lookup per token tells which dictionaries can start a phrase there: most tokens start none.
-  const ACTOR = 1
-  const PLACE = 2
-  const AGENT = 4
-  const firstTokens = new Map<string, number>()
-  const agentFirsts = new Set(base.agentTrie.firstTokens())
-  for (const [trie, bit] of [[base.actorTrie, ACTOR], [gaz.trie, PLACE], [base.agentTrie, AGENT]] as const) {
-    for (const key of trie.firstTokens()) firstTokens.set(key, (firstTokens.get(key) ?? 0) | bit)
+  /** What the scan needs to know of a word, worked out once per distinct token text (see wordTable). */
+  interface Word {
+    text: string
+    /** The dictionaries' key: normToken(text). */
+    norm: string
+    /** The first letter is a capital: names (actors, places) must start with one. */
+    capital: boolean
+    /** This word's tokenCode, tested against trie nodes' masks before probing their Maps. */
+    code: number
+    // The shipped dictionaries' trie nodes of phrases starting with this word, if any:
+    actor: TrieNode | undefined
+    place: TrieNode | undefined
+    agent: TrieNode | undefined
+    // What a phrase of this word alone gives, answered once per word (the one-word phrase is by far
+    // the commonest match; its answer would otherwise cost the processor several cache misses each time):
+    /** The actor the word alone names if its case fits (as `actorFrom` picks it), else null. */
+    actorAlone: ActorEntry | null
+    /** The agent the word alone is (as `agentFrom` picks it), else null. */
+    agentAlone: AgentEntry | null
+    /** Can a unit start here at all without a user dictionary? Most words cannot: the scan steps over them. */
+    opens: boolean
+    /** In NON_PERSON_WORDS, itself or less a plural s. */
+    nonPerson: boolean
+    /** In RELATIONAL, DEFINITE_HEADS, PERSON_HEADS: the scan asks of every word it stops at. */
+    relational: boolean
+    definiteHead: boolean
+    personHead: boolean
+    // What caseOk (dictionaries/phrase.ts) asks of a token's text, answered once per word (see caseFits):
+    /** No capital letter and some lower-case one: `text.toLowerCase() === text && text.toUpperCase() !== text`. */
+    lower: boolean
+    /** `text === text.toUpperCase()`. */
+    upper: boolean
+    /** A word that stays lower case inside a name ("of", "al"). */
+    nameFunction: boolean
+    /** Starts with an ASCII lower-case letter. */
+    startsLower: boolean
   }
 
-  /** Longest actor phrase at i whose case fits the text; the last-loaded entry wins a tie. */
-  function actorAt(d: CompiledDictionaries, texts: string[], norms: string[], i: number, end: number): { b: number; entry: ActorEntry } | null {
-    for (const [b, ids] of d.actorTrie.matchesAt(norms, i, end)) {
+  /** caseOk (dictionaries/phrase.ts) for one token, from its Word. */
+  function fitsAlone(rule: CaseRule, w: Word): boolean {
+    if (rule === CaseRule.Any) return true
+    if (rule === CaseRule.Upper) return w.upper
+    // digits and punctuation pass; a letter must be upper case unless it is a function word
+    return !(w.lower && !w.nameFunction) && !w.startsLower
+  }
+
+  /**
+   * The Word of a token text, made once per distinct text (wordTable below keeps them by the word):
+   * news repeats its vocabulary, so lower-casing (costly: an article with a curly quote is a
+   * two-byte string, which V8 lower-cases through ICU) and the dictionary probes run once per word,
+   * and the key is one string whose hash later Set and Map probes reuse.
+   */
+  function makeWord(text: string): Word {
+    const norm = normToken(text)
+    const c0 = text.charCodeAt(0)
+    // ASCII fast path; other scripts' capitals through the Unicode test
+    const capital = c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(text)
+    const actor = base.actorTrie.root(norm)
+    const place = gaz.trie.root(norm)
+    const agent = base.agentTrie.root(norm)
+    // lower-case words open only agent phrases, relational nouns and "the council" (see scan)
+    const relational = RELATIONAL.has(norm)
+    const definiteHead = DEFINITE_HEADS.has(norm)
+    const opens = capital || !!agent || relational || definiteHead
+    const upperText = text.toUpperCase()
+    const lower = text.toLowerCase() === text && upperText !== text
+    const w: Word = { text, norm, capital, code: tokenCode(norm), actor, place, agent, actorAlone: null, agentAlone: null, opens, nonPerson: NON_PERSON_WORDS.has(norm) || (norm.endsWith('s') && NON_PERSON_WORDS.has(norm.slice(0, -1))), relational, definiteHead, personHead: PERSON_HEADS.has(norm), lower, upper: upperText === text, nameFunction: NAME_FUNCTION_WORDS.has(norm), startsLower: c0 >= 97 && c0 <= 122 }
+    // the last-loaded entry whose case fits wins, as in actorFrom
+    const ids = actor?.ids
+    if (ids) {
+      for (let x = ids.length - 1; x >= 0 && !w.actorAlone; x--) if (fitsAlone(base.actorPhraseRule[ids[x]], w)) w.actorAlone = base.actors.get(base.actorPhraseEntry[ids[x]])
+    }
+    const agentIds = agent?.ids
+    if (agentIds) w.agentAlone = base.agents[base.agentPhraseEntry[agentIds[agentIds.length - 1]]]
+    return w
+  }
+  // The Words by word id, and what the per-token loop copies from them, in compact arrays of their
+  // own so that loop does not visit each Word object (see WordTable)
+  const wordById: Word[] = []
+  const textById: string[] = []
+  const normById: string[] = []
+  const opensById: number[] = []
+  const codeById: number[] = []
+  const wordTable = new WordTable((text, id) => {
+    const w = makeWord(text)
+    wordById[id] = w
+    textById[id] = text
+    normById[id] = w.norm
+    opensById[id] = w.opens ? 1 : 0
+    codeById[id] = w.code
+  }, WORD_CACHE_MAX)
+  /** The Words of the article being read, by token. */
+  let currentWords: Word[] = []
+  // An article's token texts, keys and Words, by token: kept from one article to the next, since
+  // arrays the length of every article were a sixth of the stage's allocation. Only `run` fills
+  // them, and nothing keeps them past it. `buffered` is the length the last article filled.
+  const textsBuffer: string[] = []
+  const normsBuffer: string[] = []
+  const wordsBuffer: Word[] = []
+  /** 1 where a unit can start (Word.opens), by token. */
+  const opensBuffer: number[] = []
+  /** Word.code by token: a walk tests the next token's code without visiting its Word. */
+  const codesBuffer: number[] = []
+  let currentCodes: number[] = []
+  let currentOpens: number[] = []
+  let buffered = 0
+
+  // Matches found by `walk`, shortest first: reused buffers, so matching allocates nothing.
+  const matchEnds: number[] = []
+  const matchIds: number[][] = []
+  /** Records every phrase from `node` (the node of norms[i]) on, up to the sentence end; returns how many. */
+  function walk(node: TrieNode | undefined, norms: string[], i: number, end: number): number {
+    let n = 0
+    for (let t = i + 1; node; t++) {
+      if (node.ids) {
+        matchEnds[n] = t
+        matchIds[n++] = node.ids
+      }
+      if (t >= end || !node.next || !mayFollow(node, currentCodes[t])) break
+      node = node.next.get(norms[t])
+    }
+    return n
+  }
+
+  /** Can a phrase from `node` (the node of token i) go on past token i? False means only the one-word phrase can match. */
+  function goesOn(node: TrieNode, i: number, end: number): boolean {
+    return node.next !== null && i + 1 < end && mayFollow(node, currentCodes[i + 1])
+  }
+
+  /** caseOk (dictionaries/phrase.ts) on the article's tokens, from the Words' answers instead of the texts. */
+  function caseFits(rule: CaseRule, from: number, to: number): boolean {
+    if (rule === CaseRule.Any) return true
+    if (rule === CaseRule.Upper) {
+      for (let i = from; i < to; i++) if (!currentWords[i].upper) return false
+      return true
+    }
+    for (let i = from; i < to; i++) {
+      const w = currentWords[i]
+      // digits and punctuation pass; a letter must be upper case unless it is a function word
+      if (w.lower && !w.nameFunction) return false
+      if (i === from && w.startsLower) return false
+    }
+    return true
+  }
+
+  /** End (exclusive) of the phrase the last actorFrom/agentFrom/baseActorAt/baseAgentAt call found. */
+  let matchEnd = 0
+
+  /** Longest actor phrase at i whose case fits the text (its end in `matchEnd`); the last-loaded entry wins a tie. */
+  function actorAt(d: CompiledDictionaries, norms: string[], i: number, end: number): ActorEntry | null {
+    return i < end ? actorFrom(d, d.actorTrie.root(norms[i]), norms, i, end) : null
+  }
+
+  /** `actorAt` when the trie node of norms[i] (`first`) is already known. */
+  function actorFrom(d: CompiledDictionaries, first: TrieNode | undefined, norms: string[], i: number, end: number): ActorEntry | null {
+    for (let k = walk(first, norms, i, end) - 1; k >= 0; k--) {
+      const b = matchEnds[k]
+      const ids = matchIds[k]
       for (let x = ids.length - 1; x >= 0; x--) {
-        if (caseOk(d.actorPhraseRule[ids[x]], texts, i, b)) return { b, entry: d.actors.get(d.actorPhraseEntry[ids[x]]) }
+        if (caseFits(d.actorPhraseRule[ids[x]], i, b)) {
+          matchEnd = b
+          return d.actors.get(d.actorPhraseEntry[ids[x]])
+        }
       }
     }
     return null
   }
 
-  function agentAt(d: CompiledDictionaries, norms: string[], i: number, end: number): { b: number; entry: AgentEntry } | null {
-    const m = d.agentTrie.matchesAt(norms, i, end)[0]
-    if (!m) return null
-    const ids = m[1]
-    return { b: m[0], entry: d.agents[d.agentPhraseEntry[ids[ids.length - 1]]] }
+  /** `actorAt` in the shipped dictionaries, answered from the Word when only its one-word phrase can match. */
+  function baseActorAt(norms: string[], i: number, end: number): ActorEntry | null {
+    const w = currentWords[i]
+    if (!w.actor) return null
+    if (goesOn(w.actor, i, end)) return actorFrom(base, w.actor, norms, i, end)
+    matchEnd = i + 1
+    return w.actorAlone
+  }
+
+  /** Longest agent phrase from `first`, the agent trie's node of norms[i] (its end in `matchEnd`). */
+  function agentFrom(d: CompiledDictionaries, first: TrieNode | undefined, norms: string[], i: number, end: number): AgentEntry | null {
+    const n = walk(first, norms, i, end)
+    if (n === 0) return null
+    const ids = matchIds[n - 1]
+    matchEnd = matchEnds[n - 1]
+    return d.agents[d.agentPhraseEntry[ids[ids.length - 1]]]
+  }
+
+  /** `agentFrom` in the shipped dictionaries, answered from the Word when only its one-word phrase can match. */
+  function baseAgentAt(norms: string[], i: number, end: number): AgentEntry | null {
+    const w = currentWords[i]
+    if (!w.agent) return null
+    if (goesOn(w.agent, i, end)) return agentFrom(base, w.agent, norms, i, end)
+    matchEnd = i + 1
+    return w.agentAlone
   }
 
   const stemsOf = new Map<string, string[]>()
@@ -212,7 +386,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     // "SCGMNE": Montenegro inside Serbia and Montenegro; named by its own name it is still Montenegro
     const own = role?.code.length === 6 ? role.code.slice(3) : null
     if (own && own !== iso && entry.roles.some((r) => r.country === own)) iso = own
-    const key = norms.slice(a, b).join(' ')
+    const key = b - a === 1 ? norms[a] : norms.slice(a, b).join(' ')
     // "New York" and "Ontario" are listed under their countries: only real country names are countries
     if (gaz.countryNames.has(key)) return { k: 'country', a, b, iso, form: 'name', origin: entry.origin }
     // "South African", "North Koreans": a demonym of several words ends in one
@@ -226,75 +400,85 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     return { k: 'place', a, b, place: { name: texts.slice(a, b).join(' '), country: iso, lat: null, lon: null, kind: 'region' }, origin: entry.origin }
   }
 
+  // The unit scan keeps at one token: the longest unit starting there, and its rank among
+  // units of the same length. Kept here rather than in a closure per sentence.
+  let best: Unit | null = null
+  let bestRank = -1
+  function consider(u: Unit, rank: number): void {
+    if (!best || u.b > best.b || (u.b === best.b && rank > bestRank)) {
+      best = u
+      bestRank = rank
+    }
+  }
+
+  /** "Refugee Agency", "Security Service": a capitalized agent word that opens an organization's name from token `from`. */
+  function opensOrgName(texts: string[], norms: string[], toks: Doc['tokens'], from: number, te: number): boolean {
+    let j = from
+    while (j < te && isNameToken(texts, norms, toks, j) && !hasDictionaryStart(j, texts, norms, te)) j++
+    return j > from && ORG_HEADS.has(norms[j - 1]) && !firstNames.has(norms[from])
+  }
+
   function scan(doc: Doc, texts: string[], norms: string[], ts: number, te: number, date: string | null): Unit[] {
     const units: Unit[] = []
     const toks = doc.tokens
-    let best: Unit | null = null
-    let bestRank = -1
-    const consider = (u: Unit, rank: number) => {
-      if (!best || u.b > best.b || (u.b === best.b && rank > bestRank)) {
-        best = u
-        bestRank = rank
-      }
-    }
     let i = ts
     while (i < te) {
+      if (currentOpens[i] === 0 && !overlay) {
+        i++
+        continue
+      }
+      const w = currentWords[i]
       best = null
       bestRank = -1
-      const n = norms[i]
+      const n = w.norm
       // names (actors, places) must start with a capital: lower-case words only open agent phrases
-      const c0 = texts[i].charCodeAt(0)
-      const capital = c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(texts[i])
-      // lower-case words can only open agent phrases: a small set, looked up first
-      const starts = capital ? firstTokens.get(n) ?? 0 : agentFirsts.has(n) ? AGENT : 0
+      const capital = w.capital
       if (overlay && capital) {
-        const m = actorAt(overlay, texts, norms, i, te)
-        if (m) consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: true }, 5)
+        const entry = actorAt(overlay, norms, i, te)
+        if (entry) consider({ k: 'actor', a: i, b: matchEnd, entry, user: true }, 5)
       }
       if (overlay) {
-        const g = agentAt(overlay, norms, i, te)
-        if (g) consider({ k: 'agent', a: i, b: g.b, sector: g.entry.sector, origin: g.entry.origin, relational: false }, 4)
+        const entry = agentFrom(overlay, overlay.agentTrie.root(n), norms, i, te)
+        if (entry) consider({ k: 'agent', a: i, b: matchEnd, sector: entry.sector, origin: entry.origin, relational: false }, 4)
       }
-      if (starts & ACTOR) {
-        const m = actorAt(base, texts, norms, i, te)
-        if (m) {
-          if (m.entry.type === 'country' && m.entry.roles.length > 0 && m.entry.roles[0].country) consider(countryUnit(m.entry, i, m.b, texts, norms, date), 2)
+      if (capital && w.actor) {
+        const entry = baseActorAt(norms, i, te)
+        const b = matchEnd
+        if (entry) {
+          if (entry.type === 'country' && entry.roles.length > 0 && entry.roles[0].country) consider(countryUnit(entry, i, b, texts, norms, date), 2)
           // "Abdul Qadir Mumin" is not the dictionary's "Abdul Qadir": a name that goes on is someone else
-          else if (!(m.entry.type === 'person' && m.b < te && isNameToken(texts, norms, toks, m.b) && toks[m.b].pos === 'PROPN' && !((firstTokens.get(norms[m.b]) ?? 0) & PLACE))) consider({ k: 'actor', a: i, b: m.b, entry: m.entry, user: false }, 4)
+          else if (!(entry.type === 'person' && b < te && isNameToken(texts, norms, toks, b) && toks[b].pos === 'PROPN' && !currentWords[b].place)) consider({ k: 'actor', a: i, b, entry, user: false }, 4)
         }
       }
-      if (starts & PLACE) {
-        for (const [b, ids] of gaz.trie.matchesAt(norms, i, te)) {
+      if (capital && w.place) {
+        // longest first
+        for (let k = walk(w.place, norms, i, te) - 1; k >= 0; k--) {
+          const b = matchEnds[k]
           // place names are proper nouns: "Gaza", never "gaza"
-          if (caseOk(1, texts, i, b)) {
-            const place = gaz.places[ids[0]]
+          if (caseFits(CaseRule.Capitalized, i, b)) {
+            const place = gaz.places[matchIds[k][0]]
             // "Florence Parly", "Bello Matawalle": a city name that a name goes on from is a given name
-            if (place.kind !== 'region' && b < te && isNameToken(texts, norms, toks, b) && toks[b].pos === 'PROPN' && !firstTokens.has(norms[b])) break
+            if (place.kind !== 'region' && b < te && isNameToken(texts, norms, toks, b) && toks[b].pos === 'PROPN' && !(currentWords[b].actor || currentWords[b].place || currentWords[b].agent)) break
             // hand-picked regions ("Gaza Strip") win over dictionary entries of the same words
             consider({ k: 'place', a: i, b, place, origin: `gazetteer:${place.kind}` }, place.kind === 'region' ? 6 : 3)
             break
           }
         }
       }
-      const g = starts & AGENT ? agentAt(base, norms, i, te) : null
-      if (g && !SILENT_SECTORS.has(g.entry.sector)) consider({ k: 'agent', a: i, b: g.b, sector: g.entry.sector, origin: g.entry.origin, relational: RELATIONAL.has(norms[g.b - 1]) }, 1)
-      else if (RELATIONAL.has(n)) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'relational', relational: true }, 0)
+      const g = w.agent ? baseAgentAt(norms, i, te) : null
+      if (g && !SILENT_SECTORS.has(g.sector)) consider({ k: 'agent', a: i, b: matchEnd, sector: g.sector, origin: g.origin, relational: RELATIONAL.has(norms[matchEnd - 1]) }, 1)
+      else if (w.relational) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'relational', relational: true }, 0)
       // "the council": coreference may find which one
-      else if (i > ts && norms[i - 1] === 'the' && DEFINITE_HEADS.has(n)) consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'definite', relational: false }, 0)
+      else if (i > ts && w.definiteHead && norms[i - 1] === 'the') consider({ k: 'agent', a: i, b: i + 1, sector: null, origin: 'definite', relational: false }, 0)
       // "Refugee Agency", "Security Service": a capitalized agent word that opens an organization's name
-      const opensOrgName = (from: number) => {
-        let j = from
-        while (j < te && isNameToken(texts, norms, toks, j) && !hasDictionaryStart(j, texts, norms, te)) j++
-        return j > from && ORG_HEADS.has(norms[j - 1]) && !firstNames.has(norms[from])
-      }
-      if (best && (best as Unit).k === 'agent' && capital && i > ts && opensOrgName((best as Unit).b)) best = null
-      if (best) {
-        units.push(best)
-        i = (best as Unit).b
+      const u = best as Unit | null
+      if (u && !(u.k === 'agent' && capital && i > ts && opensOrgName(texts, norms, toks, u.b, te))) {
+        units.push(u)
+        i = u.b
         continue
       }
       // "General Dave Goldfein": a title word before a name is a title, not part of the name
-      if (PERSON_HEADS.has(n) && i + 1 < te && isNameToken(texts, norms, toks, i + 1) && /^\p{Lu}/u.test(texts[i]) && !opensOrgName(i + 1)) {
+      if (w.personHead && i + 1 < te && isNameToken(texts, norms, toks, i + 1) && capital && !opensOrgName(texts, norms, toks, i + 1, te)) {
         units.push({ k: 'agent', a: i, b: i + 1, sector: TITLE_SECTORS[n] ?? null, origin: 'title-word', relational: false })
         i++
         continue
@@ -337,6 +521,15 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   let deletions: Map<string, string[]> | null = null
   /** Dictionary surnames within one insertion, deletion or substitution of w (symmetric-delete index, built on first use). */
   function nearSurnames(w: string): Array<[number, string, number]> | undefined {
+    // a pure function of the word and the shipped dictionaries, and a string-heavy one: kept per word
+    if (nearCache.has(w)) return nearCache.get(w)
+    if (nearCache.size >= WORD_CACHE_MAX) nearCache.clear()
+    const near = nearSurnamesOf(w)
+    nearCache.set(w, near)
+    return near
+  }
+  const nearCache = new Map<string, Array<[number, string, number]> | undefined>()
+  function nearSurnamesOf(w: string): Array<[number, string, number]> | undefined {
     if (!deletions) {
       deletions = new Map()
       for (const key of base.surnames.keys()) {
@@ -417,15 +610,12 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
   }
 
   function hasDictionaryStart(i: number, texts: string[], norms: string[], te: number): boolean {
-    const m = actorAt(base, texts, norms, i, te)
-    return !!m && m.entry.type !== 'person'
+    const entry = i < te ? baseActorAt(norms, i, te) : null
+    return !!entry && entry.type !== 'person'
   }
 
   function isNameToken(texts: string[], norms: string[], toks: Doc['tokens'], i: number): boolean {
-    const t = texts[i]
-    const c = t.charCodeAt(0)
-    // ASCII fast path; other scripts' capitals through the Unicode test
-    if (c < 128 ? c < 65 || c > 90 : !/^\p{Lu}/u.test(t)) return false
+    if (!currentWords[i].capital) return false
     if (NOT_NAMES.has(norms[i])) return false
     // the tagger calls some capitalized names verbs ("the Hoover Institution"): only function words are out
     return !FUNCTION_POS.has(toks[i].pos)
@@ -446,13 +636,31 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const text = doc.article.text
       const date = doc.article.published ?? null
       const toks = doc.tokens
-      const texts = toks.map((t) => text.slice(t.start, t.end))
       // wink's normal form is not the dictionaries' key: it respells ("vice" -> "vise", "Organisations" ->
-      // "organizations", "'s" -> "is") and keeps some capitals; the key is the lower-cased text, with
-      // curly apostrophes straightened only in the few tokens that have one
-      const curly = /[’‘`]/.test(text)
-      const plain = (x: string) => !curly || (x.indexOf('’') < 0 && x.indexOf('‘') < 0 && x.indexOf('`') < 0)
-      const norms = (currentNorms = texts.map((x) => (plain(x) ? x.toLowerCase() : normToken(x))))
+      // "organizations", "'s" -> "is") and keeps some capitals; the key is the lower-cased text with
+      // curly apostrophes straightened (normToken), looked up per word (see wordTable)
+      const texts = textsBuffer
+      const norms = (currentNorms = normsBuffer)
+      const words = (currentWords = wordsBuffer)
+      const opens = (currentOpens = opensBuffer)
+      const codes = (currentCodes = codesBuffer)
+      for (let k = 0; k < toks.length; k++) {
+        const id = wordTable.id(text, toks[k].start, toks[k].end)
+        words[k] = wordById[id]
+        texts[k] = textById[id]
+        norms[k] = normById[id]
+        opens[k] = opensById[id]
+        codes[k] = codeById[id]
+      }
+      // what a longer article left past this one's end reads as nothing, as in a fresh array
+      for (let k = toks.length; k < buffered; k++) {
+        words[k] = undefined!
+        texts[k] = undefined!
+        norms[k] = undefined!
+        opens[k] = 0
+        codes[k] = 0
+      }
+      buffered = toks.length
       const mentions: Mention[] = []
       const pending: PendingName[] = []
       const titleKeys = new Map<Mention, string>()
@@ -462,140 +670,151 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       const codeOf = (country: string | null, sector: string | null) => (country ? country + (sector ?? '') : null)
       const countryName = (iso: string) => gaz.countryName(iso) ?? iso
 
-      for (const s of doc.sentences) {
-        const units = scan(doc, texts, norms, s.tokenStart, s.tokenEnd, date)
-        if (units.length === 0) continue
-        const used = new Set<Unit>()
-        /** Sector a title right before a dictionary person gives ("Vice President X"). */
-        const titleOf = new Map<Unit, string | null>()
-        // token -> unit covering it, so title tails look units up in constant time (long sentences stay linear)
-        let cover: Array<Unit | undefined> | null = null
-        const unitAt = (t: number) => {
-          // built on first use: most sentences never need it
-          if (!cover) {
-            cover = new Array(s.tokenEnd - s.tokenStart)
-            for (const x of units) for (let k = x.a; k < x.b; k++) cover[k - s.tokenStart] = x
-          }
-          return cover[t - s.tokenStart]
+      // The sentence being read and its units. The helpers below are made once per article, not per
+      // sentence: they read these, which the sentence loop sets.
+      let s: Sentence = doc.sentences[0]
+      let units: Unit[] = []
+      /** Units an earlier unit of the sentence took in; one Set for the article, emptied per sentence. */
+      const used = new Set<Unit>()
+      /** Sector a title right before a dictionary person gives ("Vice President X"). */
+      // (made when a sentence first needs it: most never do)
+      let titleOf: Map<Unit, string | null> | null = null
+      // token -> unit covering it, so title tails look units up in constant time (long sentences stay linear)
+      let cover: Array<Unit | undefined> | null = null
+      const unitAt = (t: number) => {
+        // built on first use: most sentences never need it
+        if (!cover) {
+          cover = new Array(s.tokenEnd - s.tokenStart)
+          for (const x of units) for (let k = x.a; k < x.b; k++) cover[k - s.tokenStart] = x
         }
-        /**
-         * "League" + "for the Promotion and Defense of Human Rights": an organization's name goes on
-         * through of/for/the/and when capitalized words follow. Returns the new end token.
-         */
-        const orgTail = (b: number): number => {
-          let end = b
-          while (end < s.tokenEnd && end - b < MAX_ORG_TAIL) {
-            let c = end
-            while (c < s.tokenEnd && c - end < 2 && ORG_CONNECTORS.has(norms[c])) c++
-            if (c === end || c >= s.tokenEnd) break
-            const x = unitAt(c)
-            const capital = /^\p{Lu}/u.test(texts[c])
-            if (!capital || (x && (x.a !== c || (x.k !== 'name' && x.k !== 'agent') || (x.k === 'name' && firstNames.has(norms[x.a]))))) break
-            if (!x && !isNameToken(texts, norms, toks, c)) break
-            let e = x ? x.b : c + 1
-            while (e < s.tokenEnd && !unitAt(e) && isNameToken(texts, norms, toks, e)) e++
-            if (x) used.add(x)
-            end = e
-          }
-          return end
+        return cover[t - s.tokenStart]
+      }
+      /**
+       * "League" + "for the Promotion and Defense of Human Rights": an organization's name goes on
+       * through of/for/the/and when capitalized words follow. Returns the new end token.
+       */
+      const orgTail = (b: number): number => {
+        let end = b
+        while (end < s.tokenEnd && end - b < MAX_ORG_TAIL) {
+          let c = end
+          while (c < s.tokenEnd && c - end < 2 && ORG_CONNECTORS.has(norms[c])) c++
+          if (c === end || c >= s.tokenEnd) break
+          const x = unitAt(c)
+          const capital = /^\p{Lu}/u.test(texts[c])
+          if (!capital || (x && (x.a !== c || (x.k !== 'name' && x.k !== 'agent') || (x.k === 'name' && firstNames.has(norms[x.a]))))) break
+          if (!x && !isNameToken(texts, norms, toks, c)) break
+          let e = x ? x.b : c + 1
+          while (e < s.tokenEnd && !unitAt(e) && isNameToken(texts, norms, toks, e)) e++
+          if (x) used.add(x)
+          end = e
         }
-        const emit = (a: number, b: number, m: Omit<Mention, 'text' | 'start' | 'end' | 'sentence'>) => {
-          // one fixed shape for every mention: spreads of differently shaped objects are slow
-          const start = toks[a].start
-          const end = toks[b - 1].end
-          const mm: Mention = { text: text.slice(start, end), start, end, name: m.name, type: m.type, country: m.country, sector: m.sector, code: m.code, sentence: s.index, origin: m.origin, acts: m.acts, role: m.role }
-          if (m.place) mm.place = m.place
-          mentions.push(mm)
-          return mm
+        return end
+      }
+      const emit = (a: number, b: number, m: Omit<Mention, 'text' | 'start' | 'end' | 'sentence'>) => {
+        // one fixed shape for every mention: spreads of differently shaped objects are slow
+        const start = toks[a].start
+        const end = toks[b - 1].end
+        const mm: Mention = { text: text.slice(start, end), start, end, name: m.name, type: m.type, country: m.country, sector: m.sector, code: m.code, sentence: s.index, origin: m.origin, acts: m.acts, role: m.role }
+        if (m.place) mm.place = m.place
+        mentions.push(mm)
+        return mm
+      }
+      /** What a unit says about an actor's country and sector, if anything. */
+      const affiliationOf = (u: Unit): Affiliation | null => {
+        if (u.k === 'country') return { country: u.iso, sector: null }
+        if (u.k === 'actor' && u.entry.role !== 'media') {
+          const r = resolveRole(u.entry.roles, date)
+          return { country: r?.country ?? null, sector: r?.sector ?? null, name: u.entry.name, code: r?.country ? null : r?.code ?? null }
         }
-        /** What a unit says about an actor's country and sector, if anything. */
-        const affiliationOf = (u: Unit): Affiliation | null => {
-          if (u.k === 'country') return { country: u.iso, sector: null }
-          if (u.k === 'actor' && u.entry.role !== 'media') {
-            const r = resolveRole(u.entry.roles, date)
-            return { country: r?.country ?? null, sector: r?.sector ?? null, name: u.entry.name, code: r?.country ? null : r?.code ?? null }
+        if (u.k === 'place' && u.place.kind === 'capital') return { country: u.place.country, sector: 'GOV' }
+        // "the Bush administration", "Suharto's government": a leader's surname stands for the government he led
+        if (u.k === 'name' && u.b - u.a <= 2) {
+          const t = norms[u.b] === "'s" || norms[u.b] === "'" ? u.b + 1 : u.b
+          if (t < s.tokenEnd && GOVERNING_HEADS.has(norms[t])) {
+            const p = personByName(norms, u.a, u.b, 'GOV', date)
+            if (p?.role.country) return { country: p.role.country, sector: 'GOV' }
           }
-          if (u.k === 'place' && u.place.kind === 'capital') return { country: u.place.country, sector: 'GOV' }
-          // "the Bush administration", "Suharto's government": a leader's surname stands for the government he led
-          if (u.k === 'name' && u.b - u.a <= 2) {
-            const t = norms[u.b] === "'s" || norms[u.b] === "'" ? u.b + 1 : u.b
-            if (t < s.tokenEnd && GOVERNING_HEADS.has(norms[t])) {
-              const p = personByName(norms, u.a, u.b, 'GOV', date)
-              if (p?.role.country) return { country: p.role.country, sector: 'GOV' }
-            }
-          }
-          return null
         }
-        const next = (x: number) => units[x]
-        /** Skips title modifiers and determiners between token a (inclusive) and b (exclusive); true if only those lie there. */
-        const onlyModifiers = (a: number, b: number) => {
-          for (let t = a; t < b; t++) {
-            if (TITLE_MODIFIERS.has(norms[t]) || DETERMINERS.has(norms[t]) || toks[t].pos === 'ADJ') continue
-            // "White House press secretary", "Iran's oil minister": a lower-case noun modifying the title
-            if (toks[t].pos === 'NOUN' && texts[t] === norms[t]) continue
-            return false
-          }
-          return true
+        return null
+      }
+      const next = (x: number) => units[x]
+      /** Skips title modifiers and determiners between token a (inclusive) and b (exclusive); true if only those lie there. */
+      const onlyModifiers = (a: number, b: number) => {
+        for (let t = a; t < b; t++) {
+          if (TITLE_MODIFIERS.has(norms[t]) || DETERMINERS.has(norms[t]) || toks[t].pos === 'ADJ') continue
+          // "White House press secretary", "Iran's oil minister": a lower-case noun modifying the title
+          if (toks[t].pos === 'NOUN' && texts[t] === norms[t]) continue
+          return false
         }
-        /** After an agent ending at token b: "of/for/from [the] X" gives X's affiliation. */
-        const relationAfter = (ui: number, b: number): { aff: Affiliation; unit: number; end: number } | null => {
-          if (b >= s.tokenEnd || !['of', 'for', 'from', 'to'].includes(norms[b])) return null
-          const nu = next(ui + 1)
-          if (!nu) return null
-          let t = b + 1
-          while (t < nu.a && (DETERMINERS.has(norms[t]) || TITLE_MODIFIERS.has(norms[t]) || toks[t].pos === 'ADJ')) t++
-          if (t !== nu.a) return null
+        return true
+      }
+      /** After an agent ending at token b: "of/for/from [the] X" gives X's affiliation. */
+      const relationAfter = (ui: number, b: number): { aff: Affiliation; unit: number; end: number } | null => {
+        if (b >= s.tokenEnd || !['of', 'for', 'from', 'to'].includes(norms[b])) return null
+        const nu = next(ui + 1)
+        if (!nu) return null
+        let t = b + 1
+        while (t < nu.a && (DETERMINERS.has(norms[t]) || TITLE_MODIFIERS.has(norms[t]) || toks[t].pos === 'ADJ')) t++
+        if (t !== nu.a) return null
+        const aff = affiliationOf(nu)
+        if (!aff) return null
+        let end = nu.b
+        // "the head of the Hamas delegation": the group noun after the actor belongs to the phrase
+        const after = next(ui + 2)
+        if (after && after.k === 'agent' && after.a === nu.b) end = after.b
+        return { aff, unit: ui + 1, end }
+      }
+      const typeOfTitle = (headNorm: string, phrase?: string[]): EntityType => {
+        // "chief of staff": the person noun need not come last
+        if (phrase && phrase.length > 1 && phrase.slice(0, -1).some((w) => PERSON_HEADS.has(w)) && phrase.includes('of')) return 'person'
+        if (ORG_HEADS.has(headNorm) || PUBLICATIONS.has(headNorm)) return 'organization'
+        if (PERSON_HEADS.has(headNorm)) return 'person'
+        // writer, negotiator, activist, politician, chairman: nouns for a person
+        if (PERSON_SUFFIX.test(headNorm)) return 'person'
+        // a plural of a person noun ("ministers", "rebels") is a group; a mass noun an organization
+        if (GROUP_HEADS.test(headNorm)) return 'group'
+        return 'organization'
+      }
+
+      /**
+       * "X, [the|a] [modifiers] AGENT [of|for Y]" or "X, [the] Y's AGENT": the affiliation an
+       * apposition gives the person X (units[ui]); `consumed` are the title's units.
+       */
+      const apposition = (ui: number): { aff: Affiliation; sector: string | null; key: string; consumed: Unit[] } | null => {
+        const u = units[ui]
+        const nu = next(ui + 1)
+        if (!nu || u.b >= s.tokenEnd || norms[u.b] !== ',') return null
+        if (nu.k === 'agent' && onlyModifiers(u.b + 1, nu.a)) {
+          const rel = relationAfter(ui + 1, nu.b)
+          const aff = rel?.aff ?? { country: null, sector: null }
+          const consumed: Unit[] = [nu]
+          // a country named only to say whose minister this is does not act itself
+          if (rel && units[rel.unit].k === 'country') consumed.push(units[rel.unit])
+          if (rel && rel.end > units[rel.unit].b) consumed.push(next(rel.unit + 1))
+          return { aff, sector: nu.relational ? aff.sector ?? nu.sector : nu.sector ?? aff.sector, key: `${aff.country}|${norms.slice(nu.a, nu.b).join(' ')}`, consumed }
+        }
+        const headU = next(ui + 2)
+        if (headU && headU.k === 'agent' && nu.k !== 'agent' && nu.k !== 'name' && onlyModifiers(u.b + 1, nu.a) && (headU.a === nu.b || (norms[nu.b] === "'s" && headU.a === nu.b + 1))) {
           const aff = affiliationOf(nu)
-          if (!aff) return null
-          let end = nu.b
-          // "the head of the Hamas delegation": the group noun after the actor belongs to the phrase
-          const after = next(ui + 2)
-          if (after && after.k === 'agent' && after.a === nu.b) end = after.b
-          return { aff, unit: ui + 1, end }
+          if (aff) return { aff, sector: headU.relational ? aff.sector ?? headU.sector : headU.sector ?? aff.sector, key: `${aff.country}|${norms.slice(headU.a, headU.b).join(' ')}`, consumed: [nu, headU] }
         }
-        const typeOfTitle = (headNorm: string, phrase?: string[]): EntityType => {
-          // "chief of staff": the person noun need not come last
-          if (phrase && phrase.length > 1 && phrase.slice(0, -1).some((w) => PERSON_HEADS.has(w)) && phrase.includes('of')) return 'person'
-          if (ORG_HEADS.has(headNorm) || PUBLICATIONS.has(headNorm)) return 'organization'
-          if (PERSON_HEADS.has(headNorm)) return 'person'
-          // writer, negotiator, activist, politician, chairman: nouns for a person
-          if (PERSON_SUFFIX.test(headNorm)) return 'person'
-          // a plural of a person noun ("ministers", "rebels") is a group; a mass noun an organization
-          if (GROUP_HEADS.test(headNorm)) return 'group'
-          return 'organization'
-        }
+        return null
+      }
 
-        /**
-         * "X, [the|a] [modifiers] AGENT [of|for Y]" or "X, [the] Y's AGENT": the affiliation an
-         * apposition gives the person X (units[ui]); `consumed` are the title's units.
-         */
-        const apposition = (ui: number): { aff: Affiliation; sector: string | null; key: string; consumed: Unit[] } | null => {
-          const u = units[ui]
-          const nu = next(ui + 1)
-          if (!nu || u.b >= s.tokenEnd || norms[u.b] !== ',') return null
-          if (nu.k === 'agent' && onlyModifiers(u.b + 1, nu.a)) {
-            const rel = relationAfter(ui + 1, nu.b)
-            const aff = rel?.aff ?? { country: null, sector: null }
-            const consumed: Unit[] = [nu]
-            // a country named only to say whose minister this is does not act itself
-            if (rel && units[rel.unit].k === 'country') consumed.push(units[rel.unit])
-            if (rel && rel.end > units[rel.unit].b) consumed.push(next(rel.unit + 1))
-            return { aff, sector: nu.relational ? aff.sector ?? nu.sector : nu.sector ?? aff.sector, key: `${aff.country}|${norms.slice(nu.a, nu.b).join(' ')}`, consumed }
-          }
-          const headU = next(ui + 2)
-          if (headU && headU.k === 'agent' && nu.k !== 'agent' && nu.k !== 'name' && onlyModifiers(u.b + 1, nu.a) && (headU.a === nu.b || (norms[nu.b] === "'s" && headU.a === nu.b + 1))) {
-            const aff = affiliationOf(nu)
-            if (aff) return { aff, sector: headU.relational ? aff.sector ?? headU.sector : headU.sector ?? aff.sector, key: `${aff.country}|${norms.slice(headU.a, headU.b).join(' ')}`, consumed: [nu, headU] }
-          }
-          return null
-        }
-
+      for (const sentence of doc.sentences) {
+        s = sentence
+        units = scan(doc, texts, norms, s.tokenStart, s.tokenEnd, date)
+        if (units.length === 0) continue
+        if (used.size > 0) used.clear()
+        titleOf = null
+        cover = null
         for (let ui = 0; ui < units.length; ui++) {
           const u = units[ui]
           if (used.has(u)) continue
           // 1. [country|actor]['s] [modifiers] AGENT ...: "Iran's Deputy Foreign Minister", "the Israeli Foreign Ministry"
-          const aff0 = affiliationOf(u)
           const nu = next(ui + 1)
+          // (asked only before an agent: it allocates, and a name's asks the surname index)
+          const aff0 = nu && nu.k === 'agent' && (u.k !== 'country' || u.form !== 'plural') ? affiliationOf(u) : null
           if (aff0 && nu && nu.k === 'agent' && (u.k !== 'country' || u.form !== 'plural')) {
             let t = u.b
             if (t < nu.a && (norms[t] === "'s" || norms[t] === "'")) t++
@@ -710,6 +929,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
             }
             if (nu.k === 'actor' && nu.entry.type === 'person') {
               // "Vice President Moody Awori" when his dictionary roles cover other years: the title still says what he is
+              titleOf ??= new Map()
               titleOf.set(nu, formerBefore(u.a, s.tokenStart) ? 'ELI' : u.sector)
               used.add(u)
               continue
@@ -765,7 +985,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
               continue
             }
             let shouting = len > 1
-            for (let t = u.a; t < u.b && shouting; t++) if (texts[t].length < 4 || texts[t] !== texts[t].toUpperCase()) shouting = false
+            for (let t = u.a; t < u.b && shouting; t++) if (texts[t].length < 4 || !currentWords[t].upper) shouting = false
             if (THING_HEADS.has(last) || shouting) {
               // a treaty or a holiday is neither an actor nor a place; an all-capitals run is a heading
             } else if ((PLACE_HEADS.has(last) || (last.endsWith('s') && PLACE_HEADS.has(last.slice(0, -1)))) && len > 1) {
@@ -806,7 +1026,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
                 for (const x of appo.consumed) used.add(x)
                 if (!r?.country && appo.aff.country) r = { code: codeOf(appo.aff.country, appo.sector)!, country: appo.aff.country, sector: appo.sector }
               }
-              const ts = titleOf.get(u)
+              const ts = titleOf?.get(u)
               // "former president Carlos Saul Menem" is an ex-leader whatever the date; a title fills a missing sector
               if (r?.country && ts && (ts === 'ELI' || !r.sector)) r = { code: codeOf(r.country, ts)!, country: r.country, sector: ts }
             }
@@ -854,6 +1074,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       for (const m of mentions) if (m.type === 'person' && m.country) personEnding.set(m.end, m)
       if (personEnding.size > 0) {
         for (const m of mentions) {
+          // the gap below is 2 to 4 characters ("’s ", "' "): without a person ending there, nothing to do
+          if (!personEnding.has(m.start - 2) && !personEnding.has(m.start - 3) && !personEnding.has(m.start - 4)) continue
           if (m.country || m.name || !GOVERNING_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase())) continue
           const gap = /['’]s?\s+$/.exec(text.slice(Math.max(0, m.start - 4), m.start))
           const p = gap ? personEnding.get(m.start - gap[0].length) : undefined
@@ -867,7 +1089,7 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
       // unknown pairs nobody speaks as, and whose surname never comes back, are not taken for people
       if (unconfirmed.length > 0) {
         const lone = new Set(pending.map((p) => p.norm))
-        const drop = new Set(unconfirmed.filter((m) => !lone.has(m.name!.split(/\s+/).pop()!.toLowerCase())))
+        const drop = new Set(unconfirmed.filter((m) => !lone.has(m.name!.slice(lastSpace(m.name!) + 1).toLowerCase())))
         if (drop.size > 0) {
           const kept = mentions.filter((m) => !drop.has(m))
           mentions.length = 0

@@ -173,15 +173,21 @@ export function gazetteer(): Gazetteer {
   const trie = new TokenTrie()
   for (const [key, id] of keys) trie.add(key.split(' '), id)
   const capitalMap = new Map(capitals)
+  const countryNameCache = new Map<string, string | null>()
   shared = {
     trie,
     places,
     countryNames,
     countryName: (c) => {
-      if (HISTORIC_NAMES[c]) return HISTORIC_NAMES[c]
-      // the short alias ("Iran", "Russia") unless it is an acronym ("UK", "USA")
-      const alias = iso.getName(c, 'en', { select: 'alias' }) as string | undefined
-      return alias && alias !== alias.toUpperCase() ? alias : iso.getName(c, 'en') ?? null
+      // asked for every country mention: i18n-iso-countries' lookups are worked out once per code
+      let name = countryNameCache.get(c)
+      if (name === undefined) {
+        // the short alias ("Iran", "Russia") unless it is an acronym ("UK", "USA")
+        const alias = HISTORIC_NAMES[c] ? undefined : (iso.getName(c, 'en', { select: 'alias' }) as string | undefined)
+        name = HISTORIC_NAMES[c] ? HISTORIC_NAMES[c] : alias && alias !== alias.toUpperCase() ? alias : iso.getName(c, 'en') ?? null
+        countryNameCache.set(c, name)
+      }
+      return name
     },
     capitalOf: (c) => capitalMap.get(c),
     countryPoint: (c) => {
