@@ -185,6 +185,8 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     // the commonest match; its answer would otherwise cost the processor several cache misses each time):
     /** The actor the word alone names if its case fits (as `actorFrom` picks it), else null. */
     actorAlone: ActorEntry | null
+    /** The country whose people this word names in the plural ("Albanians"), when no phrase starts with it. */
+    pluralCountry: ActorEntry | null
     /** The agent the word alone is (as `agentFrom` picks it), else null. */
     agentAlone: AgentEntry | null
     /** Can a unit start here at all without a user dictionary? Most words cannot: the scan steps over them. */
@@ -234,11 +236,19 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
     const opens = capital || !!agent || relational || definiteHead
     const upperText = text.toUpperCase()
     const lower = text.toLowerCase() === text && upperText !== text
-    const w: Word = { text, norm, capital, code: tokenCode(norm), actor, place, agent, actorAlone: null, agentAlone: null, opens, nonPerson: NON_PERSON_WORDS.has(norm) || (norm.endsWith('s') && NON_PERSON_WORDS.has(norm.slice(0, -1))), relational, definiteHead, personHead: PERSON_HEADS.has(norm), lower, upper: upperText === text, nameFunction: NAME_FUNCTION_WORDS.has(norm), startsLower: c0 >= 97 && c0 <= 122 }
+    const w: Word = { text, norm, capital, code: tokenCode(norm), actor, place, agent, actorAlone: null, agentAlone: null, pluralCountry: null, opens, nonPerson: NON_PERSON_WORDS.has(norm) || (norm.endsWith('s') && NON_PERSON_WORDS.has(norm.slice(0, -1))), relational, definiteHead, personHead: PERSON_HEADS.has(norm), lower, upper: upperText === text, nameFunction: NAME_FUNCTION_WORDS.has(norm), startsLower: c0 >= 97 && c0 <= 122 }
     // the last-loaded entry whose case fits wins, as in actorFrom
     const ids = actor?.ids
     if (ids) {
       for (let x = ids.length - 1; x >= 0 && !w.actorAlone; x--) if (fitsAlone(base.actorPhraseRule[ids[x]], w)) w.actorAlone = base.actors.get(base.actorPhraseEntry[ids[x]])
+    }
+    // The dictionaries list a people's demonym ("ALBANIAN", "UKRAINIAN") but rarely its plural, which
+    // news uses for the people themselves ("ethnic Albanians demonstrated"); countryUnit then decides
+    // whether the word really is a plural demonym of that country.
+    if (!actor && capital && norm.length > 4 && norm.endsWith('s')) {
+      const single = base.actorTrie.root(norm.slice(0, -1))?.ids
+      const entry = single?.length ? base.actors.get(base.actorPhraseEntry[single[single.length - 1]]) : undefined
+      if (entry?.type === 'country' && entry.roles.length > 0 && entry.roles[0].country) w.pluralCountry = entry
     }
     const agentIds = agent?.ids
     if (agentIds) w.agentAlone = base.agents[base.agentPhraseEntry[agentIds[agentIds.length - 1]]]
@@ -449,6 +459,10 @@ export function createActorStage(opts: ActorStageOptions = {}): Stage {
           // "Abdul Qadir Mumin" is not the dictionary's "Abdul Qadir": a name that goes on is someone else
           else if (!(entry.type === 'person' && b < te && isNameToken(texts, norms, toks, b) && toks[b].pos === 'PROPN' && !currentWords[b].place)) consider({ k: 'actor', a: i, b, entry, user: false }, 4)
         }
+      } else if (capital && w.pluralCountry && norms[i - 1] !== 'ethnic') {
+        // "ethnic Albanians" in Serbia are Serbia's: an ethnic group is not its namesake country's people
+        const u = countryUnit(w.pluralCountry, i, i + 1, texts, norms, date)
+        if (u.k === 'country' && u.form === 'plural') consider(u, 2)
       }
       if (capital && w.place) {
         // longest first
