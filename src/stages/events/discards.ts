@@ -58,6 +58,21 @@ function tokenWords(toks: Token[]): string[] {
   return toks.map((t) => t.norm)
 }
 
+/** `scan` over the norms of toks[from, to) in place: run on every sentence, so it builds no word array. */
+function scanTokens(idx: Index, toks: Token[], from: number, to: number): string | null {
+  for (let i = from; i < to; i++) {
+    const cands = idx.get(toks[i].norm)
+    if (!cands) continue
+    for (const p of cands) {
+      if (i + p.length > to) continue
+      let ok = true
+      for (let k = 1; k < p.length && ok; k++) ok = k === p.length - 1 ? plural(toks[i + k].norm, p[k]) : toks[i + k].norm === p[k]
+      if (ok) return p.join(' ')
+    }
+  }
+  return null
+}
+
 export function createDiscards(story: Entry[], sentence: Entry[]): Discards {
   const storyIdx = index(story)
   const sentenceIdx = index(sentence)
@@ -71,13 +86,13 @@ export function createDiscards(story: Entry[], sentence: Entry[]): Discards {
       const out = new Set<number>()
       for (const s of doc.sentences) {
         if (out.has(s.paragraph)) continue
-        if (scan(storyIdx, tokenWords(doc.tokens.slice(s.tokenStart, s.tokenEnd)))) out.add(s.paragraph)
+        if (scanTokens(storyIdx, doc.tokens, s.tokenStart, s.tokenEnd)) out.add(s.paragraph)
       }
       return out
     },
     sentences(doc) {
       const out = new Set<number>()
-      for (const s of doc.sentences) if (scan(sentenceIdx, tokenWords(doc.tokens.slice(s.tokenStart, s.tokenEnd)))) out.add(s.index)
+      for (const s of doc.sentences) if (scanTokens(sentenceIdx, doc.tokens, s.tokenStart, s.tokenEnd)) out.add(s.index)
       return out
     },
     sentence(text) {

@@ -3,7 +3,7 @@
 import { contentHash } from '../../core/hash.js'
 import { isSpeechVerb, reportCues, type ReportCue } from './attribution.js'
 import { QUAD_OF, type Actor, type DateMention, type Doc, type Event, type Mention, type Place, type PloverType, type Polarity, type Stage, type Token } from '../../core/types.js'
-import { shippedVerbDictionary, stem, type Coding, type NominalEntry, type VerbDictionary, type VerbEntry } from '../../dictionaries/verbs.js'
+import { shippedVerbDictionary, stem, type Coding, type NominalEntry, type Pattern, type VerbDictionary, type VerbEntry } from '../../dictionaries/verbs.js'
 import { loadDiscards, type Discards } from './discards.js'
 import { findSequence } from './match.js'
 import { polarityOf, type PolarityReading } from './polarity.js'
@@ -179,25 +179,6 @@ function thatClauseEnd(v: SentenceView, from: number): number {
   return v.toks.length
 }
 
-const stemCache = new WeakMap<SentenceView, Set<string>>()
-/** Anchors present in a sentence: word stems and "&NAME" for every synonym set one of its words starts. */
-function stemsOf(v: SentenceView, dict: VerbDictionary): Set<string> {
-  let set = stemCache.get(v)
-  if (!set) {
-    set = new Set<string>()
-    for (const t of v.toks) {
-      set.add(stem(t.norm))
-      if (t.lemma !== t.norm) set.add(stem(t.lemma))
-      for (const w of t.lemma !== t.norm ? [t.norm, t.lemma] : [t.norm]) {
-        const names = dict.synsetsByWord.get(w)
-        if (names) for (const n of names) set.add('&' + n)
-      }
-    }
-    stemCache.set(v, set)
-  }
-  return set
-}
-
 function toActor(m: Mention): Actor {
   return { text: m.text, start: m.start, end: m.end, name: m.name, country: m.country, sector: m.sector, code: m.code }
 }
@@ -272,19 +253,45 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
   const dict = opts.dictionary ?? shippedVerbDictionary()
   const discards = opts.discards ?? loadDiscards()
 
+  // Anchors present in the sentence being coded (word stems and "&NAME" for every synonym set one of
+  // its words starts), as a stamp per anchor id: present[id] === stamp. Marked once per sentence, on
+  // its first dictionary verb, without allocating; a pattern whose literal words are absent cannot match.
+  const present = new Int32Array(dict.anchorIndex.size)
+  let stamp = 0
+  let stampedView: SentenceView | null = null
+  function markAnchors(v: SentenceView): void {
+    if (stampedView === v) return
+    stampedView = v
+    if (++stamp === 0x7fffffff) { present.fill(0); stamp = 1 }
+    for (const t of v.toks) {
+      for (const id of dict.anchorsOfWord(t.norm)) present[id] = stamp
+      if (t.lemma !== t.norm) for (const id of dict.anchorsOfWord(t.lemma)) present[id] = stamp
+    }
+  }
+
+  /** What a nominal key's first token can be (every prefix of a key ending before a space, and the key): most nouns are none. */
+  const nominalStarts = new Set<string>()
+  for (const key of dict.nominals.keys()) {
+    nominalStarts.add(key)
+    for (let k = key.indexOf(' '); k >= 0; k = key.indexOf(' ', k + 1)) nominalStarts.add(key.slice(0, k))
+  }
+
   /** The deepest trie entry for a verb starting at toks[i]: phrasal verbs ("meet with") beat single words. */
   function lookupVerb(v: SentenceView, i: number): { entries: VerbEntry[]; end: number } | null {
-    let best: { entries: VerbEntry[]; end: number } | null = null
-    for (const key of [v.toks[i].norm, v.toks[i].lemma]) {
-      let node = dict.trie.next.get(key)
-      let j = i + 1
-      while (node) {
-        if (node.entries.length && (!best || j > best.end)) best = { entries: node.entries, end: j }
-        const t = v.toks[j]
-        if (!t) break
-        node = node.next.get(t.norm)
-        j++
-      }
+    const t = v.toks[i]
+    const byNorm = deepestEntry(v, i, t.norm, null)
+    // The lemma's walk can only win when it differs from the norm's (a tie keeps the first).
+    return t.lemma === t.norm ? byNorm : deepestEntry(v, i, t.lemma, byNorm)
+  }
+  function deepestEntry(v: SentenceView, i: number, key: string, best: { entries: VerbEntry[]; end: number } | null): { entries: VerbEntry[]; end: number } | null {
+    let node = dict.trie.next.get(key)
+    let j = i + 1
+    while (node) {
+      if (node.entries.length && (!best || j > best.end)) best = { entries: node.entries, end: j }
+      const t = v.toks[j]
+      if (!t) break
+      node = node.next.get(t.norm)
+      j++
     }
     return best
   }
@@ -301,21 +308,20 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     const nx2 = v.toks[hit.end + 1]
     // A verb taking a clause ("adding that", "thought it was") is saying or thinking: only a pattern makes it an event.
     const clausal = !nx || nx.norm === 'that' || nx.norm === ',' || nx.norm === ':' || nx.norm === '.' || (nx.pos === 'PRON' && !!nx2 && (nx2.pos === 'AUX' || nx2.pos === 'VERB'))
-    // Stems present in the sentence: a pattern whose literal words are absent cannot match.
-    const present = stemsOf(v, dict)
-    let best: { coding: Coding; spec: number; end: number; why: string[] } | null = null
+    markAnchors(v)
+    // The explanation is written once the winner is known: most verbs try several entries.
+    let best: { coding: Coding; spec: number; end: number; entry: VerbEntry; pattern: Pattern | null } | null = null
     // Later files (our additions, the user's own) come first, so they win ties with PETRARCH's entries.
     for (let e = hit.entries.length - 1; e >= 0; e--) {
       const entry = hit.entries[e]
-      const cands = entry.free.slice()
-      for (const st of present) {
-        const l = entry.byAnchor.get(st)
-        if (l) for (const p of l) cands.push(p)
-      }
-      cands.sort((a, b) => a.order - b.order)
-      for (const p of cands) {
-        if (best && p.specificity <= best.spec) break
-        if (!p.anchors.every((a) => present.has(a))) continue
+      // The block's patterns, most specific first: the first whose anchors are all present and that
+      // matches wins; only a more specific pattern of a later entry can replace it.
+      const { anchorStart, anchorIds, specificity } = entry
+      const bestSpec = best ? best.spec : -1
+      candidates: for (let j = 0; j < specificity.length; j++) {
+        if (specificity[j] <= bestSpec) break
+        for (let a = anchorStart[j]; a < anchorStart[j + 1]; a++) if (present[anchorIds[a]] !== stamp) continue candidates
+        const p = entry.patterns[j]
         const pre = p.pre.length ? findSequence(dict, v.toks, p.pre, regionStart, i) : i
         if (pre < 0) continue
         const post = p.post.length ? findSequence(dict, v.toks, p.post, hit.end, objEnd) : hit.end
@@ -328,10 +334,10 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           const tk = v.toks[k]
           if (p.anchors.includes(stem(tk.norm)) || p.anchors.includes(stem(tk.lemma)) || syn?.has(tk.norm) || syn?.has(tk.lemma)) { end = k + 1; break }
         }
-        best = { coding: p, spec: p.specificity, end, why: [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref})`, `pattern “${p.text}” (${p.ref}) → CAMEO ${p.code ?? '---'} → ${p.type ?? 'no PLOVER type'}`] }
+        best = { coding: p, spec: p.specificity, end, entry, pattern: p }
         break
       }
-      if (!best && entry.type && (!clausal || GOVERNING.has(entry.type))) best = { coding: entry, spec: 0, end: hit.end, why: [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref}), no pattern: block default CAMEO ${entry.code} → ${entry.type}`] }
+      if (!best && entry.type && (!clausal || GOVERNING.has(entry.type))) best = { coding: entry, spec: 0, end: hit.end, entry, pattern: null }
     }
     if (!best || !best.coding.type) return null
     // "strike a balance", "hit a record": a light-verb idiom is no event, unless the pattern itself names the noun.
@@ -344,11 +350,16 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       const target = objectHead(v, objAt, objEnd, true)
       if (target && dict.abstractTargets.has(target.norm)) return null
     }
-    return { start: i, end: hit.end, shownEnd: Math.max(hit.end, best.end), head: i, coding: best.coding, nominal: false, reciprocal: false, explanation: best.why }
+    const { entry, pattern: p } = best
+    const why = p
+      ? [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref})`, `pattern “${p.text}” (${p.ref}) → CAMEO ${p.code ?? '---'} → ${p.type ?? 'no PLOVER type'}`]
+      : [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref}), no pattern: block default CAMEO ${entry.code} → ${entry.type}`]
+    return { start: i, end: hit.end, shownEnd: Math.max(hit.end, best.end), head: i, coding: best.coding, nominal: false, reciprocal: false, explanation: why }
   }
 
   function codeNominal(v: SentenceView, i: number): Trigger | null {
     const t = v.toks[i]
+    if (!nominalStarts.has(t.norm)) return null
     let entry: NominalEntry | undefined
     let end = i + 1
     const next = v.toks[i + 1]
@@ -391,9 +402,11 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
 
     for (const sentence of doc.sentences) {
       if (discardedParagraphs.has(sentence.paragraph) || discardedSentences.has(sentence.index)) continue
-      const v = viewOf(doc, sentence, mentionsBySentence.get(sentence.index) ?? [])
-      if (v.mentions.length === 0) continue // require_dyad: no actor, no event
-      const cues = reportCues(v)
+      const sentenceMentions = mentionsBySentence.get(sentence.index)
+      if (!sentenceMentions) continue // require_dyad: no actor, no event
+      const v = viewOf(doc, sentence, sentenceMentions)
+      // Reporting cues are read when the first trigger needs them: many sentences have none.
+      let cues: ReportCue[] | null = null
       const found: Event[] = []
       let lastSubject: Group | null = null
       let lastClauseSubject: Group | null = null
@@ -407,25 +420,28 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         if (t.norm === '”' || t.norm === '»') { inQuote = false; continue }
         if (t.norm === '"') { inQuote = !inQuote; continue }
         if (inQuote) continue
-        if (v.mentionAt[i] >= 0 && t.pos !== 'VERB') continue
+        // Only verbs, auxiliaries, nouns and adjectives can trigger below: skip the rest before any lookup.
+        const pos = t.pos
+        if (pos !== 'VERB' && pos !== 'AUX' && pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ') continue
+        if (v.mentionAt[i] >= 0 && pos !== 'VERB') continue
+        if (i < governedUntil) continue
         let trig: Trigger | null = null
         const g = verbGroupStart(v, i)
         let subj = null as ReturnType<typeof subjectOf> | null
         const haveMain = t.pos === 'AUX' && (t.lemma === 'have' || t.norm === 'had') && !(v.toks[i + 1] && (v.toks[i + 1].pos === 'VERB' || v.toks[i + 1].pos === 'AUX' || v.toks[i + 1].pos === 'ADV'))
-        if (i < governedUntil) continue
-        if (MUST.has(t.norm) && (t.pos === 'AUX' || t.pos === 'VERB')) {
-          const ev = demandOf(doc, v, i, cues, datesBySentence)
+        if ((t.pos === 'AUX' || t.pos === 'VERB') && MUST.has(t.norm)) {
+          const ev = demandOf(doc, v, i, (cues ??= reportCues(v)), datesBySentence)
           if (ev) { found.push(ev); governedUntil = thatClauseEnd(v, i + 1); continue }
         }
         if (t.pos === 'NOUN' && DEMAND_NOUNS.has(t.norm)) {
-          const ev = nominalDemandOf(doc, v, i, cues, datesBySentence)
+          const ev = nominalDemandOf(doc, v, i, (cues ??= reportCues(v)), datesBySentence)
           if (ev) { found.push(ev); governedUntil = thatClauseEnd(v, i + 1); continue }
         }
         // "is expected to", "was reported to", "are believed to": a hedge on the verb that follows, not an event.
         if (t.pos === 'VERB' && HEDGES.has(t.norm) && v.toks[i + 1]?.norm === 'to' && g < i) continue
         // "according to" attributes; it is never an event.
         if (t.norm === 'according' && v.toks[i + 1]?.norm === 'to') continue
-        if (INTENT.has(t.norm) && v.toks[i + 1]?.norm === 'to' && (t.pos === 'ADJ' || t.pos === 'VERB')) {
+        if ((t.pos === 'ADJ' || t.pos === 'VERB') && INTENT.has(t.norm) && v.toks[i + 1]?.norm === 'to') {
           // "Norway is willing to send ...", "Vietnam is committed to opening ...": expressed intent to cooperate (CAMEO 030).
           subj = subjectOf(v, g, isSubjectMention)
           if (subj.rule === 'pronoun' && lastSubject) subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'pronoun subject = subject of the governing clause' }
@@ -467,7 +483,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           trig = codeNominal(v, i)
         }
         if (!trig) continue
-        const ev = buildEvent(doc, v, trig, g, subj, cues, datesBySentence, lastEventHead)
+        const ev = buildEvent(doc, v, trig, g, subj, (cues ??= reportCues(v)), datesBySentence, lastEventHead)
         if (ev) {
           found.push(ev)
           lastEventHead = trig.end
