@@ -15,6 +15,8 @@ export interface Discards {
   paragraphs(doc: Doc): Set<number>
   /** Sentence indices dropped by a sentence-level (or story-level) phrase. */
   sentences(doc: Doc): Set<number>
+  /** `paragraphs` and `sentences` in one pass over the tokens (one index lookup per token): what the stage uses. */
+  dropped(doc: Doc): { paragraphs: Set<number>; sentences: Set<number> }
   /** For plain text (tests): whether a sentence-level phrase occurs. */
   sentence(text: string): boolean
 }
@@ -62,13 +64,19 @@ function tokenWords(toks: Token[]): string[] {
 function scanTokens(idx: Index, toks: Token[], from: number, to: number): string | null {
   for (let i = from; i < to; i++) {
     const cands = idx.get(toks[i].norm)
-    if (!cands) continue
-    for (const p of cands) {
-      if (i + p.length > to) continue
-      let ok = true
-      for (let k = 1; k < p.length && ok; k++) ok = k === p.length - 1 ? plural(toks[i + k].norm, p[k]) : toks[i + k].norm === p[k]
-      if (ok) return p.join(' ')
-    }
+    const p = cands ? phraseAt(cands, toks, i, to) : null
+    if (p) return p.join(' ')
+  }
+  return null
+}
+
+/** The first of `cands` (phrases starting with toks[i]'s word) that toks[i, to) continues, or null. */
+function phraseAt(cands: string[][], toks: Token[], i: number, to: number): string[] | null {
+  for (const p of cands) {
+    if (i + p.length > to) continue
+    let ok = true
+    for (let k = 1; k < p.length && ok; k++) ok = k === p.length - 1 ? plural(toks[i + k].norm, p[k]) : toks[i + k].norm === p[k]
+    if (ok) return p
   }
   return null
 }
@@ -76,6 +84,13 @@ function scanTokens(idx: Index, toks: Token[], from: number, to: number): string
 export function createDiscards(story: Entry[], sentence: Entry[]): Discards {
   const storyIdx = index(story)
   const sentenceIdx = index(sentence)
+  // Both lists by first word in one map, so the per-token pass costs one lookup.
+  const both = new Map<string, { story?: string[][]; sentence?: string[][] }>()
+  for (const [w, ps] of storyIdx) both.set(w, { story: ps })
+  for (const [w, ps] of sentenceIdx) {
+    const e = both.get(w)
+    if (e) e.sentence = ps; else both.set(w, { sentence: ps })
+  }
   return {
     story(doc) {
       const lead = words(doc.article.title ?? '')
@@ -94,6 +109,21 @@ export function createDiscards(story: Entry[], sentence: Entry[]): Discards {
       const out = new Set<number>()
       for (const s of doc.sentences) if (scanTokens(sentenceIdx, doc.tokens, s.tokenStart, s.tokenEnd)) out.add(s.index)
       return out
+    },
+    dropped(doc) {
+      const paragraphs = new Set<number>()
+      const sentences = new Set<number>()
+      for (const s of doc.sentences) {
+        let wantStory = !paragraphs.has(s.paragraph)
+        let wantSentence = true
+        for (let i = s.tokenStart; i < s.tokenEnd && (wantStory || wantSentence); i++) {
+          const e = both.get(doc.tokens[i].norm)
+          if (!e) continue
+          if (wantStory && e.story && phraseAt(e.story, doc.tokens, i, s.tokenEnd)) { paragraphs.add(s.paragraph); wantStory = false }
+          if (wantSentence && e.sentence && phraseAt(e.sentence, doc.tokens, i, s.tokenEnd)) { sentences.add(s.index); wantSentence = false }
+        }
+      }
+      return { paragraphs, sentences }
     },
     sentence(text) {
       return scan(sentenceIdx, words(text)) !== null

@@ -141,8 +141,8 @@ export function isModifierVerb(v: SentenceView, i: number, g: number): boolean {
   if (g < i) return false // it has its own auxiliaries: a clause
   const prev = i > 0 ? v.toks[i - 1] : null
   if (!prev) return false
-  if (prev.norm === '-' || (prev.end === t.start && /-$/.test(prev.norm))) return true
-  const ing = /ing$/.test(t.norm)
+  if (prev.norm === '-' || (prev.end === t.start && prev.norm.endsWith('-'))) return true
+  const ing = t.norm.endsWith('ing')
   const participle = t.norm !== t.lemma && /(ed|en|wn|ld|lt|ught)$/.test(t.norm)
   // After "to", an -ing form is a gerund ("resorted to throwing stones"): an infinitive takes the base form.
   if (ing && (prev.pos === 'ADP' || prev.norm === 'to')) return true
@@ -397,8 +397,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       doc.events = []
       return
     }
-    const discardedParagraphs = discards.paragraphs(doc)
-    const discardedSentences = discards.sentences(doc)
+    const { paragraphs: discardedParagraphs, sentences: discardedSentences } = discards.dropped(doc)
 
     for (const sentence of doc.sentences) {
       if (discardedParagraphs.has(sentence.paragraph) || discardedSentences.has(sentence.index)) continue
@@ -525,6 +524,9 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     // An infinitive right after another event verb is that verb's complement ("refuses to arm it").
     const toBefore = trig.start > 0 && toks[trig.start - 1].norm === 'to' && !trig.nominal
     if (toBefore && trig.start - lastEventHead <= COMPLEMENT_WINDOW && lastEventHead >= 0) return null
+    // An event needs an actor, and an active verb with no subject has none (a passive's is after "by"):
+    // decided here, before the object region is read, as most verb triggers end so.
+    if (!trig.nominal && !subj?.group && !isPassive(v, g, trig.head)) return null
     let actors: Mention[] = []
     let recipients: Mention[] = []
     let slotRule = ''

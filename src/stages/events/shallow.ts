@@ -20,8 +20,12 @@ export interface SentenceView {
   doc: Doc
   sentence: Sentence
   toks: Token[]
-  /** For each token of the sentence (relative index), the index in `mentions` covering it, or -1. */
-  mentionAt: Int32Array
+  /**
+   * For each token of the sentence (relative index), the index in `mentions` covering it, or -1.
+   * A plain array of small integers: a view is built per sentence, and allocating a typed array
+   * (an ArrayBuffer each) cost more than all the reads of it.
+   */
+  mentionAt: number[]
   mentions: Mention[]
   /** First and last (relative) token of each mention, so no rule has to search for them. */
   firstTok: Map<Mention, number>
@@ -49,7 +53,7 @@ export interface Group {
 
 export function viewOf(doc: Doc, sentence: Sentence, mentions: Mention[]): SentenceView {
   const toks = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd)
-  const mentionAt = new Int32Array(toks.length).fill(-1)
+  const mentionAt: number[] = new Array<number>(toks.length).fill(-1)
   // Mentions are few per sentence; a two-pointer walk keeps this linear in tokens + mentions.
   const ms = mentions.slice().sort((a, b) => a.start - b.start || b.end - a.end)
   let j = 0
