@@ -347,7 +347,7 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
     // PLOVER's manual: a 4-digit code not in the table falls back to its 3- then 2-digit prefix.
     for (let c = code; c.length >= 2; c = c.slice(0, -1)) {
       const row = plover.get(c)
-      if (row) return { ...row, code }
+      if (row) return { code, type: row.type, mode: row.mode, context: row.context }
     }
     return { code, type: null, mode: null, context: [] }
   }
@@ -371,8 +371,14 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
       const pre = typeof p.pre === 'string' ? parsePatternSide(p.pre) : p.pre
       const post = typeof p.post === 'string' ? parsePatternSide(p.post) : p.post
       const anchors = [...new Set([...anchorsOf(pre), ...anchorsOf(post)])]
+      const c = coding(p.code, p.type)
+      // Literal objects with one key order (no spread): every pattern, entry and coding then shares
+      // a hidden class, and the per-verb reads of them stay monomorphic (spread gave each its own).
       return {
-        ...coding(p.code, p.type),
+        code: c.code,
+        type: c.type,
+        mode: c.mode,
+        context: c.context,
         pre,
         post,
         anchors,
@@ -396,7 +402,10 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
       if (suppressed.has(`${block.id}\u0000${words.join(' ')}`)) continue
       // "BLOCK:verb" in no_default drops one verb's own code (PETRARCH's "fail [120]"): its patterns still apply.
       const own = noDefault.has(`${block.id}:${words.join(' ')}`) ? coding(null, null) : 'code' in v || v.type ? coding(v.code, v.type) : noDefault.has(block.id) ? coding(null, null) : coding(block.code, block.type)
-      const entry: VerbEntry = { ...own, block: block.id, words, ref: `${file}:${v.line ?? block.line ?? block.id}`, patterns, anchorStart, anchorIds, specificity }
+      const entry: VerbEntry = {
+        code: own.code, type: own.type, mode: own.mode, context: own.context,
+        block: block.id, words, ref: `${file}:${v.line ?? block.line ?? block.id}`, patterns, anchorStart, anchorIds, specificity,
+      }
       nVerbs++
       // Index the first word under all its forms; the rest of a phrasal verb must follow literally.
       const firstForms = new Set(inflections(words[0]))
@@ -416,7 +425,8 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
 
   const nominals = new Map<string, NominalEntry>()
   for (const { file, n } of nominalsRaw) {
-    const entry: NominalEntry = { ...coding(n.code, n.type), words: n.words, reciprocal: !!n.reciprocal, ref: `${file}:${n.line ?? n.words[0]}` }
+    const c = coding(n.code, n.type)
+    const entry: NominalEntry = { code: c.code, type: c.type, mode: c.mode, context: c.context, words: n.words, reciprocal: !!n.reciprocal, ref: `${file}:${n.line ?? n.words[0]}` }
     for (const w of n.words) nominals.set(w.toLowerCase(), entry)
   }
 
