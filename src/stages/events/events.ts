@@ -128,7 +128,18 @@ interface Trigger {
   coding: Coding
   nominal: boolean
   reciprocal: boolean
-  explanation: string[]
+  /** The evidence for --explain; a dictionary verb's is written from `verb` only if it becomes an event (most do not). */
+  explanation?: string[]
+  verb?: { entry: VerbEntry; pattern: Pattern | null }
+}
+
+/** The trigger's evidence for --explain. */
+function explain(trig: Trigger): string[] {
+  if (!trig.verb) return [...(trig.explanation ?? [])]
+  const { entry, pattern: p } = trig.verb
+  return p
+    ? [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref})`, `pattern “${p.text}” (${p.ref}) → CAMEO ${p.code ?? '---'} → ${p.type ?? 'no PLOVER type'}`]
+    : [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref}), no pattern: block default CAMEO ${entry.code} → ${entry.type}`]
 }
 
 /**
@@ -309,7 +320,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     // A verb taking a clause ("adding that", "thought it was") is saying or thinking: only a pattern makes it an event.
     const clausal = !nx || nx.norm === 'that' || nx.norm === ',' || nx.norm === ':' || nx.norm === '.' || (nx.pos === 'PRON' && !!nx2 && (nx2.pos === 'AUX' || nx2.pos === 'VERB'))
     markAnchors(v)
-    // The explanation is written once the winner is known: most verbs try several entries.
+    // The winner is recorded, not explained: the explanation is written only if it becomes an event.
     let best: { coding: Coding; spec: number; end: number; entry: VerbEntry; pattern: Pattern | null } | null = null
     // Later files (our additions, the user's own) come first, so they win ties with PETRARCH's entries.
     for (let e = hit.entries.length - 1; e >= 0; e--) {
@@ -350,11 +361,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       const target = objectHead(v, objAt, objEnd, true)
       if (target && dict.abstractTargets.has(target.norm)) return null
     }
-    const { entry, pattern: p } = best
-    const why = p
-      ? [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref})`, `pattern “${p.text}” (${p.ref}) → CAMEO ${p.code ?? '---'} → ${p.type ?? 'no PLOVER type'}`]
-      : [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref}), no pattern: block default CAMEO ${entry.code} → ${entry.type}`]
-    return { start: i, end: hit.end, shownEnd: Math.max(hit.end, best.end), head: i, coding: best.coding, nominal: false, reciprocal: false, explanation: why }
+    return { start: i, end: hit.end, shownEnd: Math.max(hit.end, best.end), head: i, coding: best.coding, nominal: false, reciprocal: false, verb: { entry: best.entry, pattern: best.pattern } }
   }
 
   function codeNominal(v: SentenceView, i: number): Trigger | null {
@@ -520,7 +527,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     cues: ReportCue[], datesBySentence: Map<number, DateMention[]>, lastEventHead: number,
   ): Event | null {
     const toks = v.toks
-    const why = [...trig.explanation]
+    // Evidence found here; the trigger's own explanation goes first, written only once an event is built.
+    const why: string[] = []
     // An infinitive right after another event verb is that verb's complement ("refuses to arm it").
     const toBefore = trig.start > 0 && toks[trig.start - 1].norm === 'to' && !trig.nominal
     if (toBefore && trig.start - lastEventHead <= COMPLEMENT_WINDOW && lastEventHead >= 0) return null
@@ -738,7 +746,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       quad: QUAD_OF[type],
       sentence: { index: v.sentence.index, start: v.sentence.start, end: v.sentence.end },
       trigger: { text: trigText, start: toks[trig.start].start, end: toks[shown - 1].end },
-      explanation: [...why, `slots: ${slotRule}`, ...(cue ? [`reported_by from “${cue.rule}”`] : [])].join('; '),
+      explanation: [...explain(trig), ...why, `slots: ${slotRule}`, ...(cue ? [`reported_by from “${cue.rule}”`] : [])].join('; '),
     }
   }
 
@@ -771,7 +779,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     const trig: Trigger = { start: k, end: i + 1, head: i, coding, nominal: true, reciprocal: false, explanation: [`"${v.toks[k].norm} ... ${v.toks[i].norm} that": a demand on the clause's subject [${DEMAND_CODE}]`] }
     const pol = polarityOf(v, k, verbGroupStart(v, k), false)
     if (pol.polarity !== 'asserted') return null
-    const why = [...trig.explanation]
+    const why = explain(trig)
     const actor = speaker.group.mentions.map((m) => affiliate(v, m, why))
     const recipient = clause.mentions.filter((m) => !speaker.group!.mentions.includes(m)).map((m) => affiliate(v, m, why))
     if (recipient.length === 0) return null
@@ -795,7 +803,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     const coding = dict.toPlover(DEMAND_CODE)
     if (!coding.type) return null
     const trig: Trigger = { start: i, end: i + 1, head: i, coding, nominal: false, reciprocal: false, explanation: [`"${v.toks[k].norm} ... ${v.toks[i].norm}": a speaker says another actor ${v.toks[i].norm} act [${DEMAND_CODE}]`] }
-    const why = [...trig.explanation]
+    const why = explain(trig)
     const actor = speaker.group.mentions.map((m) => affiliate(v, m, why))
     const recipient = target.group.mentions.filter((m) => !speaker.group!.mentions.includes(m)).map((m) => affiliate(v, m, why))
     return requestEvent(doc, v, trig, k, i, actor, recipient, [...why, 'slots: speaker -> subject of the must-clause'], cues, datesBySentence)
