@@ -141,7 +141,8 @@ export interface VerbDictionary {
   anchorIndex: Map<string, number>
   /**
    * Ids of the anchors a word form supplies (its stem, "&NAME" for each synonym set it starts),
-   * restricted to anchors some pattern needs. Memoized per word: news shares vocabulary.
+   * restricted to anchors some pattern needs. Not memoized here: the events stage keeps one
+   * vocabulary cache for everything it looks a word up for.
    */
   anchorsOfWord(w: string): readonly number[]
   /** Longest multi-word synset member, in words, so matching knows how far to look. */
@@ -150,8 +151,6 @@ export interface VerbDictionary {
 }
 
 const SHIPPED = ['cameo-2.0.json', 'newsgraph-additions.json']
-/** Word forms whose anchors are memoized before the cache starts over (a large news vocabulary fits). */
-const ANCHOR_CACHE_WORDS = 200_000
 
 /** Regular English inflections of a verb or noun, so a word matches whether or not the tagger lemmatized it. */
 export function inflections(base: string): string[] {
@@ -430,12 +429,8 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
     for (const w of n.words) nominals.set(w.toLowerCase(), entry)
   }
 
-  // A vocabulary cache (keyed by word form, never by text): bounded so a long-running server cannot grow it forever.
   const NO_ANCHORS: readonly number[] = []
-  const byWord = new Map<string, readonly number[]>()
   function anchorsOfWord(w: string): readonly number[] {
-    let ids = byWord.get(w)
-    if (ids) return ids
     const out: number[] = []
     const own = anchorIndex.get(stem(w))
     if (own !== undefined) out.push(own)
@@ -444,10 +439,7 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
       const id = anchorIndex.get('&' + n)
       if (id !== undefined) out.push(id)
     }
-    ids = out.length ? out : NO_ANCHORS
-    if (byWord.size >= ANCHOR_CACHE_WORDS) byWord.clear()
-    byWord.set(w, ids)
-    return ids
+    return out.length ? out : NO_ANCHORS
   }
 
   return {

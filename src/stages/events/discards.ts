@@ -15,13 +15,19 @@ export interface Discards {
   paragraphs(doc: Doc): Set<number>
   /** Sentence indices dropped by a sentence-level (or story-level) phrase. */
   sentences(doc: Doc): Set<number>
-  /** `paragraphs` and `sentences` in one pass over the tokens (one index lookup per token): what the stage uses. */
-  dropped(doc: Doc): { paragraphs: Set<number>; sentences: Set<number> }
+  /**
+   * `paragraphs` and `sentences` in one pass over the tokens: what the stage uses. `startsAt(k)`,
+   * when given, is `startingWith(doc.tokens[k].norm)` already looked up by the caller.
+   */
+  dropped(doc: Doc, startsAt?: (k: number) => DiscardStart | undefined): { paragraphs: Set<number>; sentences: Set<number> }
+  /** The story- and sentence-level phrases starting with a word, or undefined (most words). */
+  startingWith(word: string): DiscardStart | undefined
   /** For plain text (tests): whether a sentence-level phrase occurs. */
   sentence(text: string): boolean
 }
 
 interface Entry { phrase: string; exact?: boolean }
+export interface DiscardStart { story?: string[][]; sentence?: string[][] }
 type Index = Map<string, string[][]>
 
 function words(s: string): string[] {
@@ -85,7 +91,7 @@ export function createDiscards(story: Entry[], sentence: Entry[]): Discards {
   const storyIdx = index(story)
   const sentenceIdx = index(sentence)
   // Both lists by first word in one map, so the per-token pass costs one lookup.
-  const both = new Map<string, { story?: string[][]; sentence?: string[][] }>()
+  const both = new Map<string, DiscardStart>()
   for (const [w, ps] of storyIdx) both.set(w, { story: ps })
   for (const [w, ps] of sentenceIdx) {
     const e = both.get(w)
@@ -110,20 +116,23 @@ export function createDiscards(story: Entry[], sentence: Entry[]): Discards {
       for (const s of doc.sentences) if (scanTokens(sentenceIdx, doc.tokens, s.tokenStart, s.tokenEnd)) out.add(s.index)
       return out
     },
-    dropped(doc) {
+    dropped(doc, startsAt) {
       const paragraphs = new Set<number>()
       const sentences = new Set<number>()
       for (const s of doc.sentences) {
         let wantStory = !paragraphs.has(s.paragraph)
         let wantSentence = true
         for (let i = s.tokenStart; i < s.tokenEnd && (wantStory || wantSentence); i++) {
-          const e = both.get(doc.tokens[i].norm)
+          const e = startsAt ? startsAt(i) : both.get(doc.tokens[i].norm)
           if (!e) continue
           if (wantStory && e.story && phraseAt(e.story, doc.tokens, i, s.tokenEnd)) { paragraphs.add(s.paragraph); wantStory = false }
           if (wantSentence && e.sentence && phraseAt(e.sentence, doc.tokens, i, s.tokenEnd)) { sentences.add(s.index); wantSentence = false }
         }
       }
       return { paragraphs, sentences }
+    },
+    startingWith(word) {
+      return both.get(word)
     },
     sentence(text) {
       return scan(sentenceIdx, words(text)) !== null

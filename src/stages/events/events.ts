@@ -4,7 +4,7 @@ import { contentHash } from '../../core/hash.js'
 import { isSpeechVerb, reportCues, type ReportCue } from './attribution.js'
 import { QUAD_OF, type Actor, type DateMention, type Doc, type Event, type Mention, type Place, type PloverType, type Polarity, type Stage, type Token } from '../../core/types.js'
 import { shippedVerbDictionary, stem, type Coding, type NominalEntry, type Pattern, type VerbDictionary, type VerbEntry } from '../../dictionaries/verbs.js'
-import { loadDiscards, type Discards } from './discards.js'
+import { loadDiscards, type DiscardStart, type Discards } from './discards.js'
 import { findSequence } from './match.js'
 import { polarityOf, type PolarityReading } from './polarity.js'
 import {
@@ -18,6 +18,18 @@ export const COMPLEMENT_WINDOW = 10
 export const DATE_LOOKAHEAD_SENTENCES = 2
 /** Hard cap on events per sentence: a pathological sentence cannot flood the output. */
 export const MAX_EVENTS_PER_SENTENCE = 12
+/** Word forms kept in the stage's vocabulary cache before it starts over (a large news vocabulary fits). */
+const LEXICON_WORDS = 200_000
+
+/** What the stage needs to know about a word form, looked up once per form (a vocabulary cache). */
+interface WordInfo {
+  /** Ids of the pattern anchors the word supplies. */
+  anchors: readonly number[]
+  /** The verb trie node the word starts, if it starts a dictionary verb. */
+  verb: VerbDictionary['trie'] | undefined
+  /** Discard phrases starting with the word. */
+  discard: DiscardStart | undefined
+}
 
 const COOPERATIVE: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT'])
 const MATERIAL_CONFLICT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE'])
@@ -264,6 +276,20 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
   const dict = opts.dictionary ?? shippedVerbDictionary()
   const discards = opts.discards ?? loadDiscards()
 
+  // One map lookup per word form answers every per-word question of the stage (anchors, verb trie,
+  // discard phrases); `docWords[k]` holds the answer for doc.tokens[k].norm of the document being coded.
+  const lexicon = new Map<string, WordInfo>()
+  function wordInfo(w: string): WordInfo {
+    let info = lexicon.get(w)
+    if (!info) {
+      info = { anchors: dict.anchorsOfWord(w), verb: dict.trie.next.get(w), discard: discards.startingWith(w) }
+      if (lexicon.size >= LEXICON_WORDS) lexicon.clear()
+      lexicon.set(w, info)
+    }
+    return info
+  }
+  let docWords: WordInfo[] = []
+
   // Anchors present in the sentence being coded (word stems and "&NAME" for every synonym set one of
   // its words starts), as a stamp per anchor id: present[id] === stamp. Marked once per sentence, on
   // its first dictionary verb, without allocating; a pattern whose literal words are absent cannot match.
@@ -274,9 +300,11 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     if (stampedView === v) return
     stampedView = v
     if (++stamp === 0x7fffffff) { present.fill(0); stamp = 1 }
-    for (const t of v.toks) {
-      for (const id of dict.anchorsOfWord(t.norm)) present[id] = stamp
-      if (t.lemma !== t.norm) for (const id of dict.anchorsOfWord(t.lemma)) present[id] = stamp
+    const base = v.sentence.tokenStart
+    for (let i = 0; i < v.toks.length; i++) {
+      const t = v.toks[i]
+      for (const id of docWords[base + i].anchors) present[id] = stamp
+      if (t.lemma !== t.norm) for (const id of wordInfo(t.lemma).anchors) present[id] = stamp
     }
   }
 
@@ -290,12 +318,12 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
   /** The deepest trie entry for a verb starting at toks[i]: phrasal verbs ("meet with") beat single words. */
   function lookupVerb(v: SentenceView, i: number): { entries: VerbEntry[]; end: number } | null {
     const t = v.toks[i]
-    const byNorm = deepestEntry(v, i, t.norm, null)
+    const byNorm = deepestEntry(v, i, docWords[v.sentence.tokenStart + i].verb, null)
     // The lemma's walk can only win when it differs from the norm's (a tie keeps the first).
-    return t.lemma === t.norm ? byNorm : deepestEntry(v, i, t.lemma, byNorm)
+    return t.lemma === t.norm ? byNorm : deepestEntry(v, i, wordInfo(t.lemma).verb, byNorm)
   }
-  function deepestEntry(v: SentenceView, i: number, key: string, best: { entries: VerbEntry[]; end: number } | null): { entries: VerbEntry[]; end: number } | null {
-    let node = dict.trie.next.get(key)
+  function deepestEntry(v: SentenceView, i: number, first: VerbDictionary['trie'] | undefined, best: { entries: VerbEntry[]; end: number } | null): { entries: VerbEntry[]; end: number } | null {
+    let node = first
     let j = i + 1
     while (node) {
       if (node.entries.length && (!best || j > best.end)) best = { entries: node.entries, end: j }
@@ -404,7 +432,9 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       doc.events = []
       return
     }
-    const { paragraphs: discardedParagraphs, sentences: discardedSentences } = discards.dropped(doc)
+    const words: WordInfo[] = (docWords = new Array<WordInfo>(doc.tokens.length))
+    for (let k = 0; k < doc.tokens.length; k++) words[k] = wordInfo(doc.tokens[k].norm)
+    const { paragraphs: discardedParagraphs, sentences: discardedSentences } = discards.dropped(doc, (k) => words[k].discard)
 
     for (const sentence of doc.sentences) {
       if (discardedParagraphs.has(sentence.paragraph) || discardedSentences.has(sentence.index)) continue
@@ -520,6 +550,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       }
     }
     doc.events = events
+    docWords = [] // the document's word table is not kept past its run
   }
 
   function buildEvent(
