@@ -154,6 +154,14 @@ function explain(trig: Trigger): string[] {
     : [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref}), no pattern: block default CAMEO ${entry.code} → ${entry.type}`]
 }
 
+/** Endings of a past participle ("attacked", "taken", "shown", "held", "built", "fought"). */
+const PARTICIPLE_ENDINGS = ['ed', 'en', 'wn', 'ld', 'lt', 'ught']
+/** /(ed|en|wn|ld|lt|ught)$/ without a regex: it runs for every inflected verb. */
+function hasParticipleEnding(n: string): boolean {
+  for (const e of PARTICIPLE_ENDINGS) if (n.endsWith(e)) return true
+  return false
+}
+
 /**
  * A verb form that modifies a noun instead of heading a clause: a reduced relative ("nationals
  * suspected by the West", "a resolution censuring ..."), a gerund after a preposition ("resorted to
@@ -166,7 +174,7 @@ export function isModifierVerb(v: SentenceView, i: number, g: number): boolean {
   if (!prev) return false
   if (prev.norm === '-' || (prev.end === t.start && prev.norm.endsWith('-'))) return true
   const ing = t.norm.endsWith('ing')
-  const participle = t.norm !== t.lemma && /(ed|en|wn|ld|lt|ught)$/.test(t.norm)
+  const participle = t.norm !== t.lemma && hasParticipleEnding(t.norm)
   // After "to", an -ing form is a gerund ("resorted to throwing stones"): an infinitive takes the base form.
   if (ing && (prev.pos === 'ADP' || prev.norm === 'to')) return true
   // "Algeria's leading activist", "the ruling party": an -ing word after a determiner or possessive is an adjective.
@@ -443,6 +451,14 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       const v = viewOf(doc, sentence, sentenceMentions)
       // Reporting cues are read when the first trigger needs them: many sentences have none.
       let cues: ReportCue[] | null = null
+      // The last token that can open a verb or intent trigger (a non-speech word starting a dictionary
+      // verb, an intent adjective). A verb after it can trigger nothing, and the subject it would pass on
+      // (lastSubject, lastClauseSubject) reaches no trigger: its clause is not read at all.
+      let lastVerbTrigger = -1
+      for (let k = v.toks.length - 1; k >= 0; k--) {
+        const t = v.toks[k]
+        if (INTENT.has(t.norm) || (!isSpeechVerb(t.lemma, t.norm) && (words[sentence.tokenStart + k].verb || (t.lemma !== t.norm && wordInfo(t.lemma).verb)))) { lastVerbTrigger = k; break }
+      }
       const found: Event[] = []
       let lastSubject: Group | null = null
       let lastClauseSubject: Group | null = null
@@ -483,7 +499,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           if (subj.rule === 'pronoun' && lastSubject) subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'pronoun subject = subject of the governing clause' }
           const coding = dict.toPlover(INTENT_CODE)
           if (coding.type) trig = { start: i, end: i + 1, head: i, coding, nominal: false, reciprocal: false, explanation: [`"${t.norm} to": expressed intent → CAMEO ${INTENT_CODE} → ${coding.type}`] }
-        } else if ((t.pos === 'VERB' && !isModifierVerb(v, i, g)) || haveMain) {
+        } else if (i <= lastVerbTrigger && ((t.pos === 'VERB' && !isModifierVerb(v, i, g)) || haveMain)) {
           subj = subjectOf(v, g, isSubjectMention)
           if (!subj.group && (v.toks[g]?.norm === 'to' || v.toks[g - 1]?.norm === 'to')) {
             // An infinitive's subject is the governing clause's: "Syria says it is willing to withdraw".
@@ -497,8 +513,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           trig = codeVerb(v, i, subj.regionStart)
           // Coordinated verbs and participles share the subject of the clause before them.
           const before = g > 0 ? v.toks[g - 1] : null
-          const coordinated = before && (before.pos === 'CCONJ' || (before.norm === ',' && /ing$/.test(t.norm)))
-          const participial = !!before && before.norm === ',' && /ing$/.test(t.norm) && g === i
+          const coordinated = before && (before.pos === 'CCONJ' || (before.norm === ',' && t.norm.endsWith('ing')))
+          const participial = !!before && before.norm === ',' && t.norm.endsWith('ing') && g === i
           if (participial && lastSubject) {
             // "..., killing one person": a participle clause after a comma belongs to the main clause's subject.
             subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'participle clause: subject of the main clause' }
