@@ -8,7 +8,7 @@ import { loadDiscards, type DiscardStart, type Discards } from './discards.js'
 import { findSequence } from './match.js'
 import { polarityOf, type PolarityReading } from './polarity.js'
 import {
-  groupsIn, isPassive, LOCATIVE_PREPS, MAX_OBJECT_TOKENS, objectRegionEnd, prepBefore, subjectOf, tokenAtOffset, verbGroupStart, viewOf,
+  firstGroupIn, groupsIn, isPassive, LOCATIVE_PREPS, MAX_OBJECT_TOKENS, objectRegionEnd, prepBefore, subjectOf, tokenAtOffset, verbGroupStart, viewOf,
   type Group, type SentenceView,
 } from './shallow.js'
 
@@ -608,7 +608,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       const negDet = trig.start > 0 && toks[trig.start - 1].norm === 'no'
       if (between) {
         // A long list of participants runs past the noun phrase window: follow the coordination to its end.
-        actors = groupsIn(v, between.start, v.toks.length, isRecipientMention)[0]?.mentions ?? between.mentions
+        actors = firstGroupIn(v, between.start, v.toks.length, isRecipientMention)?.mentions ?? between.mentions
         slotRule = `participants after "${prepBefore(v, between.start, trig.end)}"`
       } else if (poss) {
         actors = poss.mentions
@@ -815,7 +815,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     if (k < 0 || v.toks[k].pos !== 'VERB') return null
     const speaker = subjectOf(v, verbGroupStart(v, k), isSubjectMention)
     if (!speaker.group) return null
-    const clause = groupsIn(v, that + 1, Math.min(v.toks.length, that + 1 + MAX_OBJECT_TOKENS), isRecipientMention)[0]
+    const clause = firstGroupIn(v, that + 1, Math.min(v.toks.length, that + 1 + MAX_OBJECT_TOKENS), isRecipientMention)
     // The clause must open with its subject ("that Israel ease"), not merely mention someone later.
     if (!clause || clause.start > that + 3) return null
     // A demand's clause is subjunctive ("that Israel ease", "that it should"); "the demand that Israel made" is a relative clause.

@@ -137,17 +137,24 @@ export function isPassive(v: SentenceView, groupStart: number, verb: number): bo
 
 /** Groups the mentions found in [a, b): mentions joined by "and", "," or "&" (with only determiners and adjectives between) form one group. */
 export function groupsIn(v: SentenceView, a: number, b: number, accept: (m: Mention) => boolean): Group[] {
+  return scanGroups(v, a, b, accept, false)
+}
+
+/** `groupsIn(v, a, b, accept)[0]`: the scan stops once the first group is complete. */
+export function firstGroupIn(v: SentenceView, a: number, b: number, accept: (m: Mention) => boolean): Group | undefined {
+  return scanGroups(v, a, b, accept, true)[0]
+}
+
+function scanGroups(v: SentenceView, a: number, b: number, accept: (m: Mention) => boolean, firstOnly: boolean): Group[] {
   const groups: Group[] = []
   let cur: Group | null = null
   let gap = 0
   let sawConj = false
   // Members joined by commas alone ("A member of the Syrian parliament, Mohammed Mamoun") are an
   // apposition, one entity named twice; a list needs an "and"/"or" somewhere.
+  // (Closing a group is written out twice below rather than as a closure: a closure over `cur` made
+  // every call allocate a context, and this runs for every subject, object and cue.)
   let sawAnd = false
-  const close = () => {
-    // Two names and one comma are an apposition; three or more comma-joined names are a list (cut before its "and").
-    if (cur && cur.mentions.length === 2 && !sawAnd) cur.mentions = cur.mentions.slice(0, 1)
-  }
   for (let i = a; i < b; i++) {
     const mi = v.mentionAt[i]
     if (mi >= 0) {
@@ -162,7 +169,9 @@ export function groupsIn(v: SentenceView, a: number, b: number, accept: (m: Ment
           if (!cur.mentions.includes(m)) cur.mentions.push(m)
           cur.end = j + 1
         } else {
-          close()
+          // Two names and one comma are an apposition; three or more comma-joined names are a list (cut before its "and").
+          if (cur && cur.mentions.length === 2 && !sawAnd) cur.mentions = cur.mentions.slice(0, 1)
+          if (cur && firstOnly) return groups // the first group is complete
           sawAnd = false
           cur = { mentions: [m], start: i, end: j + 1 }
           groups.push(cur)
@@ -180,7 +189,7 @@ export function groupsIn(v: SentenceView, a: number, b: number, accept: (m: Ment
     gap = 99
     sawConj = false
   }
-  close()
+  if (cur && cur.mentions.length === 2 && !sawAnd) cur.mentions = cur.mentions.slice(0, 1)
   return groups
 }
 
@@ -248,14 +257,14 @@ export function subjectOf(v: SentenceView, g: number, accept: (m: Mention) => bo
   if (h >= g) return { group: null, regionStart: start, rule: 'no subject' }
   const ht = v.toks[h]
   if (v.mentionAt[h] >= 0) {
-    const gr = groupsIn(v, h, g, accept)[0]
+    const gr = firstGroupIn(v, h, g, accept)
     if (!gr || gr.start !== h) return { group: null, regionStart: start, rule: 'no subject' }
     const nx = v.toks[gr.end]
     if (nx && (nx.norm === "'s" || nx.norm === '’s' || nx.norm === "'")) {
       let k = gr.end + 1
       while (k < g && v.mentionAt[k] < 0 && v.toks[k].pos === 'ADJ') k++
       if (k < g && v.mentionAt[k] >= 0) {
-        const head = groupsIn(v, k, g, accept)[0]
+        const head = firstGroupIn(v, k, g, accept)
         if (head && head.start === k) return { group: head, regionStart: start, rule: 'subject (possessed actor)' }
         return { group: gr, regionStart: start, rule: 'subject (possessor)' }
       }
@@ -273,13 +282,13 @@ export function subjectOf(v: SentenceView, g: number, accept: (m: Mention) => bo
     while (k < g && v.mentionAt[k] < 0 && (v.toks[k].pos === 'NOUN' || v.toks[k].pos === 'PROPN' || v.toks[k].pos === 'ADJ' || v.toks[k].norm === '-')) k++
     if (k < g && v.mentionAt[k] >= 0) {
       // "U.N. helicopters" is caught above; "the rebel Revolutionary United Front": the named actor is the head.
-      const gr = groupsIn(v, k, g, accept)[0]
+      const gr = firstGroupIn(v, k, g, accept)
       if (gr && gr.start === k) return { group: gr, regionStart: start, rule: 'subject' }
     }
     const head = v.toks[k - 1]
     const prep = v.toks[k]
     if (head && RELATIONAL_HEADS.has(head.norm) && prep && ['of', 'from', 'for', 'in', 'throughout', 'across'].includes(prep.norm)) {
-      const gr = groupsIn(v, k + 1, Math.min(g, k + 8), accept)[0]
+      const gr = firstGroupIn(v, k + 1, Math.min(g, k + 8), accept)
       if (gr) return { group: gr, regionStart: start, rule: `subject: ${head.norm} ${prep.norm} ${gr.mentions[0].text}` }
     }
     return { group: null, regionStart: start, rule: 'non-actor head noun' }
