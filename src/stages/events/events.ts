@@ -29,6 +29,8 @@ interface WordInfo {
   verb: VerbDictionary['trie'] | undefined
   /** Discard phrases starting with the word. */
   discard: DiscardStart | undefined
+  /** An intent adjective ("willing", "ready"): may open an intent trigger. */
+  intent: boolean
 }
 
 const COOPERATIVE: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT'])
@@ -290,7 +292,10 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
   function wordInfo(w: string): WordInfo {
     let info = lexicon.get(w)
     if (!info) {
-      info = { anchors: dict.anchorsOfWord(w), verb: dict.trie.next.get(w), discard: discards.startingWith(w) }
+      info = {
+        anchors: dict.anchorsOfWord(w), verb: dict.trie.next.get(w), discard: discards.startingWith(w),
+        intent: INTENT.has(w),
+      }
       if (lexicon.size >= LEXICON_WORDS) lexicon.clear()
       lexicon.set(w, info)
     }
@@ -448,17 +453,18 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       if (discardedParagraphs.has(sentence.paragraph) || discardedSentences.has(sentence.index)) continue
       const sentenceMentions = mentionsBySentence.get(sentence.index)
       if (!sentenceMentions) continue // require_dyad: no actor, no event
-      const v = viewOf(doc, sentence, sentenceMentions)
-      // Reporting cues are read when the first trigger needs them: many sentences have none.
-      let cues: ReportCue[] | null = null
       // The last token that can open a verb or intent trigger (a non-speech word starting a dictionary
       // verb, an intent adjective). A verb after it can trigger nothing, and the subject it would pass on
       // (lastSubject, lastClauseSubject) reaches no trigger: its clause is not read at all.
       let lastVerbTrigger = -1
-      for (let k = v.toks.length - 1; k >= 0; k--) {
-        const t = v.toks[k]
-        if (INTENT.has(t.norm) || (!isSpeechVerb(t.lemma, t.norm) && (words[sentence.tokenStart + k].verb || (t.lemma !== t.norm && wordInfo(t.lemma).verb)))) { lastVerbTrigger = k; break }
+      for (let k = sentence.tokenEnd - 1; k >= sentence.tokenStart; k--) {
+        const t = doc.tokens[k]
+        const w = words[k]
+        if (w.intent || (!isSpeechVerb(t.lemma, t.norm) && (w.verb || (t.lemma !== t.norm && wordInfo(t.lemma).verb)))) { lastVerbTrigger = k - sentence.tokenStart; break }
       }
+      const v = viewOf(doc, sentence, sentenceMentions)
+      // Reporting cues are read when the first trigger needs them: many sentences have none.
+      let cues: ReportCue[] | null = null
       const found: Event[] = []
       let lastSubject: Group | null = null
       let lastClauseSubject: Group | null = null
