@@ -55,7 +55,11 @@ export function viewOf(doc: Doc, sentence: Sentence, mentions: Mention[]): Sente
   const toks = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd)
   const mentionAt: number[] = new Array<number>(toks.length).fill(-1)
   // Mentions are few per sentence; a two-pointer walk keeps this linear in tokens + mentions.
-  const ms = mentions.slice().sort((a, b) => a.start - b.start || b.end - a.end)
+  // The actor stage hands them over in this order already: sort only when they are not.
+  const byStart = (a: Mention, b: Mention) => a.start - b.start || b.end - a.end
+  let sorted = true
+  for (let k = 1; k < mentions.length && sorted; k++) sorted = byStart(mentions[k - 1], mentions[k]) <= 0
+  const ms = sorted ? mentions.slice() : mentions.slice().sort(byStart)
   let j = 0
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]
@@ -68,16 +72,35 @@ export function viewOf(doc: Doc, sentence: Sentence, mentions: Mention[]): Sente
       }
     }
   }
-  const firstTok = new Map<Mention, number>()
-  const lastTok = new Map<Mention, number>()
-  for (let i = 0; i < toks.length; i++) {
-    const mi = mentionAt[i]
-    if (mi < 0) continue
-    const m = ms[mi]
-    if (!firstTok.has(m)) firstTok.set(m, i)
-    lastTok.set(m, i)
+  return new View(doc, sentence, toks, mentionAt, ms)
+}
+
+/** A sentence view whose first/last-token maps are built on first use: only sentences that code an event read them. */
+class View implements SentenceView {
+  private first: Map<Mention, number> | null = null
+  private last: Map<Mention, number> | null = null
+  constructor(readonly doc: Doc, readonly sentence: Sentence, readonly toks: Token[], readonly mentionAt: number[], readonly mentions: Mention[]) {}
+  get firstTok(): Map<Mention, number> {
+    if (!this.first) this.index()
+    return this.first!
   }
-  return { doc, sentence, toks, mentionAt, mentions: ms, firstTok, lastTok }
+  get lastTok(): Map<Mention, number> {
+    if (!this.last) this.index()
+    return this.last!
+  }
+  private index(): void {
+    const first = new Map<Mention, number>()
+    const last = new Map<Mention, number>()
+    for (let i = 0; i < this.toks.length; i++) {
+      const mi = this.mentionAt[i]
+      if (mi < 0) continue
+      const m = this.mentions[mi]
+      if (!first.has(m)) first.set(m, i)
+      last.set(m, i)
+    }
+    this.first = first
+    this.last = last
+  }
 }
 
 export function isVerb(t: Token): boolean {
