@@ -86,6 +86,8 @@ export interface Pattern extends Coding {
   post: Item[]
   /** Stems of the literal words the pattern needs: a cheap pre-check before matching it. */
   anchors: string[]
+  /** The same anchors as small integers (`VerbDictionary.anchorIndex`), so the per-sentence check is an array lookup. */
+  anchorIds: number[]
   /** Number of content words the pattern requires: the most specific match wins. */
   specificity: number
   /** Where the pattern came from, for --explain: `file:line`. */
@@ -101,9 +103,14 @@ export interface VerbEntry extends Coding {
   words: string[]
   ref: string
   patterns: Pattern[]
-  /** The block's patterns keyed by their first anchor word, and those with none: only the patterns whose words occur are tried. */
-  byAnchor: Map<string, Pattern[]>
-  free: Pattern[]
+  /**
+   * The patterns' anchor ids laid out flat: pattern j needs anchorIds[anchorStart[j] .. anchorStart[j + 1]).
+   * With `specificity` (parallel to `patterns`) this lets the per-verb scan pick the candidates in
+   * order from two typed arrays, without touching the pattern objects that cannot match.
+   */
+  anchorStart: Int32Array
+  anchorIds: Int32Array
+  specificity: Int32Array
 }
 
 export interface NominalEntry extends Coding {
@@ -130,6 +137,14 @@ export interface VerbDictionary {
   idioms: Map<string, Set<string>>
   /** Abstract nouns: violence "on" or "against" them is figurative. */
   abstractTargets: Set<string>
+  /** Every anchor any pattern needs, numbered: a sentence's present anchors fit in one typed array. */
+  anchorIndex: Map<string, number>
+  /**
+   * Ids of the anchors a word form supplies (its stem, "&NAME" for each synonym set it starts),
+   * restricted to anchors some pattern needs. Not memoized here: the events stage keeps one
+   * vocabulary cache for everything it looks a word up for.
+   */
+  anchorsOfWord(w: string): readonly number[]
   /** Longest multi-word synset member, in words, so matching knows how far to look. */
   stats: { blocks: number; verbs: number; patterns: number; nominals: number; files: string[] }
   toPlover(code: string | null): Coding
@@ -331,7 +346,7 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
     // PLOVER's manual: a 4-digit code not in the table falls back to its 3- then 2-digit prefix.
     for (let c = code; c.length >= 2; c = c.slice(0, -1)) {
       const row = plover.get(c)
-      if (row) return { ...row, code }
+      if (row) return { code, type: row.type, mode: row.mode, context: row.context }
     }
     return { code, type: null, mode: null, context: [] }
   }
@@ -342,17 +357,31 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
   }
 
   const trie: TrieNode = { next: new Map(), entries: [] }
+  const anchorIndex = new Map<string, number>()
+  const anchorId = (a: string): number => {
+    let id = anchorIndex.get(a)
+    if (id === undefined) anchorIndex.set(a, (id = anchorIndex.size))
+    return id
+  }
   let nVerbs = 0
   let nPatterns = 0
   for (const { file, block } of blocks.values()) {
     const patterns: Pattern[] = (block.patterns ?? []).map((p) => {
       const pre = typeof p.pre === 'string' ? parsePatternSide(p.pre) : p.pre
       const post = typeof p.post === 'string' ? parsePatternSide(p.post) : p.post
+      const anchors = [...new Set([...anchorsOf(pre), ...anchorsOf(post)])]
+      const c = coding(p.code, p.type)
+      // Literal objects with one key order (no spread): every pattern, entry and coding then shares
+      // a hidden class, and the per-verb reads of them stay monomorphic (spread gave each its own).
       return {
-        ...coding(p.code, p.type),
+        code: c.code,
+        type: c.type,
+        mode: c.mode,
+        context: c.context,
         pre,
         post,
-        anchors: [...new Set([...anchorsOf(pre), ...anchorsOf(post)])],
+        anchors,
+        anchorIds: anchors.map(anchorId),
         specificity: specificityOf(pre) + specificityOf(post),
         order: 0,
         text: patternText(pre, post),
@@ -363,19 +392,19 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
     patterns.sort((a, b) => b.specificity - a.specificity)
     patterns.forEach((p, i) => { p.order = i })
     nPatterns += patterns.length
-    const byAnchor = new Map<string, Pattern[]>()
-    const free: Pattern[] = []
-    for (const p of patterns) {
-      if (p.anchors.length === 0) { free.push(p); continue }
-      const list = byAnchor.get(p.anchors[0])
-      if (list) list.push(p); else byAnchor.set(p.anchors[0], [p])
-    }
+    const anchorStart = new Int32Array(patterns.length + 1)
+    patterns.forEach((p, i) => { anchorStart[i + 1] = anchorStart[i] + p.anchorIds.length })
+    const anchorIds = Int32Array.from(patterns.flatMap((p) => p.anchorIds))
+    const specificity = Int32Array.from(patterns, (p) => p.specificity)
     for (const v of block.verbs) {
       const words = typeof v.words === 'string' ? v.words.toLowerCase().split(/\s+/) : v.words
       if (suppressed.has(`${block.id}\u0000${words.join(' ')}`)) continue
       // "BLOCK:verb" in no_default drops one verb's own code (PETRARCH's "fail [120]"): its patterns still apply.
       const own = noDefault.has(`${block.id}:${words.join(' ')}`) ? coding(null, null) : 'code' in v || v.type ? coding(v.code, v.type) : noDefault.has(block.id) ? coding(null, null) : coding(block.code, block.type)
-      const entry: VerbEntry = { ...own, block: block.id, words, ref: `${file}:${v.line ?? block.line ?? block.id}`, patterns, byAnchor, free }
+      const entry: VerbEntry = {
+        code: own.code, type: own.type, mode: own.mode, context: own.context,
+        block: block.id, words, ref: `${file}:${v.line ?? block.line ?? block.id}`, patterns, anchorStart, anchorIds, specificity,
+      }
       nVerbs++
       // Index the first word under all its forms; the rest of a phrasal verb must follow literally.
       const firstForms = new Set(inflections(words[0]))
@@ -395,8 +424,22 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
 
   const nominals = new Map<string, NominalEntry>()
   for (const { file, n } of nominalsRaw) {
-    const entry: NominalEntry = { ...coding(n.code, n.type), words: n.words, reciprocal: !!n.reciprocal, ref: `${file}:${n.line ?? n.words[0]}` }
+    const c = coding(n.code, n.type)
+    const entry: NominalEntry = { code: c.code, type: c.type, mode: c.mode, context: c.context, words: n.words, reciprocal: !!n.reciprocal, ref: `${file}:${n.line ?? n.words[0]}` }
     for (const w of n.words) nominals.set(w.toLowerCase(), entry)
+  }
+
+  const NO_ANCHORS: readonly number[] = []
+  function anchorsOfWord(w: string): readonly number[] {
+    const out: number[] = []
+    const own = anchorIndex.get(stem(w))
+    if (own !== undefined) out.push(own)
+    const names = synsetsByWord.get(w)
+    if (names) for (const n of names) {
+      const id = anchorIndex.get('&' + n)
+      if (id !== undefined) out.push(id)
+    }
+    return out.length ? out : NO_ANCHORS
   }
 
   return {
@@ -407,6 +450,8 @@ export function compile(files: { name: string; data: RawFile }[]): VerbDictionar
     synsetsByWord,
     idioms,
     abstractTargets,
+    anchorIndex,
+    anchorsOfWord,
     stats: { blocks: blocks.size, verbs: nVerbs, patterns: nPatterns, nominals: nominals.size, files: files.map((f) => f.name) },
     toPlover,
   }

@@ -1,7 +1,7 @@
 // Attribution: who reports a sentence's events ("according to Tass", "Tass reported", "the Kremlin
 // said"). The reporter is not an actor of the reported event; its name goes to `reported_by`.
 import type { Mention } from '../../core/types.js'
-import { groupsIn, subjectOf, verbGroupStart, type SentenceView } from './shallow.js'
+import { firstGroupIn, groupsIn, subjectOf, verbGroupStart, type SentenceView } from './shallow.js'
 
 /** Tokens after a reporting cue that still belong to it ("Tass reported on Friday"). */
 export const CUE_DATE_REACH_TOKENS = 5
@@ -66,7 +66,7 @@ export function reportCues(v: SentenceView): ReportCue[] {
     }
     if (t.pos !== 'VERB' || !isSpeechVerb(t.lemma, t.norm)) continue
     // "said X" (inverted, after the reported clause) or "X said".
-    const inverted = groupsIn(v, i + 1, Math.min(toks.length, i + 6), anyMention)[0]
+    const inverted = firstGroupIn(v, i + 1, Math.min(toks.length, i + 6), anyMention)
     const beforeVerb = i > 0 ? toks[i - 1] : null
     if (inverted && inverted.start === i + 1 && beforeVerb && (beforeVerb.norm === ',' || /["”]/.test(beforeVerb.norm))) {
       const m = inverted.mentions[0]

@@ -15,11 +15,19 @@ export interface Discards {
   paragraphs(doc: Doc): Set<number>
   /** Sentence indices dropped by a sentence-level (or story-level) phrase. */
   sentences(doc: Doc): Set<number>
+  /**
+   * `paragraphs` and `sentences` in one pass over the tokens: what the stage uses. `startsAt(k)`,
+   * when given, is `startingWith(doc.tokens[k].norm)` already looked up by the caller.
+   */
+  dropped(doc: Doc, startsAt?: (k: number) => DiscardStart | undefined): { paragraphs: Set<number>; sentences: Set<number> }
+  /** The story- and sentence-level phrases starting with a word, or undefined (most words). */
+  startingWith(word: string): DiscardStart | undefined
   /** For plain text (tests): whether a sentence-level phrase occurs. */
   sentence(text: string): boolean
 }
 
 interface Entry { phrase: string; exact?: boolean }
+export interface DiscardStart { story?: string[][]; sentence?: string[][] }
 type Index = Map<string, string[][]>
 
 function words(s: string): string[] {
@@ -58,9 +66,37 @@ function tokenWords(toks: Token[]): string[] {
   return toks.map((t) => t.norm)
 }
 
+/** `scan` over the norms of toks[from, to) in place: run on every sentence, so it builds no word array. */
+function scanTokens(idx: Index, toks: Token[], from: number, to: number): string | null {
+  for (let i = from; i < to; i++) {
+    const cands = idx.get(toks[i].norm)
+    const p = cands ? phraseAt(cands, toks, i, to) : null
+    if (p) return p.join(' ')
+  }
+  return null
+}
+
+/** The first of `cands` (phrases starting with toks[i]'s word) that toks[i, to) continues, or null. */
+function phraseAt(cands: string[][], toks: Token[], i: number, to: number): string[] | null {
+  for (const p of cands) {
+    if (i + p.length > to) continue
+    let ok = true
+    for (let k = 1; k < p.length && ok; k++) ok = k === p.length - 1 ? plural(toks[i + k].norm, p[k]) : toks[i + k].norm === p[k]
+    if (ok) return p
+  }
+  return null
+}
+
 export function createDiscards(story: Entry[], sentence: Entry[]): Discards {
   const storyIdx = index(story)
   const sentenceIdx = index(sentence)
+  // Both lists by first word in one map, so the per-token pass costs one lookup.
+  const both = new Map<string, DiscardStart>()
+  for (const [w, ps] of storyIdx) both.set(w, { story: ps })
+  for (const [w, ps] of sentenceIdx) {
+    const e = both.get(w)
+    if (e) e.sentence = ps; else both.set(w, { sentence: ps })
+  }
   return {
     story(doc) {
       const lead = words(doc.article.title ?? '')
@@ -71,14 +107,32 @@ export function createDiscards(story: Entry[], sentence: Entry[]): Discards {
       const out = new Set<number>()
       for (const s of doc.sentences) {
         if (out.has(s.paragraph)) continue
-        if (scan(storyIdx, tokenWords(doc.tokens.slice(s.tokenStart, s.tokenEnd)))) out.add(s.paragraph)
+        if (scanTokens(storyIdx, doc.tokens, s.tokenStart, s.tokenEnd)) out.add(s.paragraph)
       }
       return out
     },
     sentences(doc) {
       const out = new Set<number>()
-      for (const s of doc.sentences) if (scan(sentenceIdx, tokenWords(doc.tokens.slice(s.tokenStart, s.tokenEnd)))) out.add(s.index)
+      for (const s of doc.sentences) if (scanTokens(sentenceIdx, doc.tokens, s.tokenStart, s.tokenEnd)) out.add(s.index)
       return out
+    },
+    dropped(doc, startsAt) {
+      const paragraphs = new Set<number>()
+      const sentences = new Set<number>()
+      for (const s of doc.sentences) {
+        let wantStory = !paragraphs.has(s.paragraph)
+        let wantSentence = true
+        for (let i = s.tokenStart; i < s.tokenEnd && (wantStory || wantSentence); i++) {
+          const e = startsAt ? startsAt(i) : both.get(doc.tokens[i].norm)
+          if (!e) continue
+          if (wantStory && e.story && phraseAt(e.story, doc.tokens, i, s.tokenEnd)) { paragraphs.add(s.paragraph); wantStory = false }
+          if (wantSentence && e.sentence && phraseAt(e.sentence, doc.tokens, i, s.tokenEnd)) { sentences.add(s.index); wantSentence = false }
+        }
+      }
+      return { paragraphs, sentences }
+    },
+    startingWith(word) {
+      return both.get(word)
     },
     sentence(text) {
       return scan(sentenceIdx, words(text)) !== null

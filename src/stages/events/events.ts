@@ -3,12 +3,12 @@
 import { contentHash } from '../../core/hash.js'
 import { isSpeechVerb, reportCues, type ReportCue } from './attribution.js'
 import { QUAD_OF, type Actor, type DateMention, type Doc, type Event, type Mention, type Place, type PloverType, type Polarity, type Stage, type Token } from '../../core/types.js'
-import { shippedVerbDictionary, stem, type Coding, type NominalEntry, type VerbDictionary, type VerbEntry } from '../../dictionaries/verbs.js'
-import { loadDiscards, type Discards } from './discards.js'
+import { shippedVerbDictionary, stem, type Coding, type NominalEntry, type Pattern, type VerbDictionary, type VerbEntry } from '../../dictionaries/verbs.js'
+import { loadDiscards, type DiscardStart, type Discards } from './discards.js'
 import { findSequence } from './match.js'
 import { polarityOf, type PolarityReading } from './polarity.js'
 import {
-  groupsIn, isPassive, LOCATIVE_PREPS, MAX_OBJECT_TOKENS, objectRegionEnd, prepBefore, subjectOf, tokenAtOffset, verbGroupStart, viewOf,
+  firstGroupIn, groupsIn, isPassive, LOCATIVE_PREPS, MAX_OBJECT_TOKENS, objectRegionEnd, prepBefore, subjectOf, tokenAtOffset, verbGroupStart, viewOf,
   type Group, type SentenceView,
 } from './shallow.js'
 
@@ -18,6 +18,20 @@ export const COMPLEMENT_WINDOW = 10
 export const DATE_LOOKAHEAD_SENTENCES = 2
 /** Hard cap on events per sentence: a pathological sentence cannot flood the output. */
 export const MAX_EVENTS_PER_SENTENCE = 12
+/** Word forms kept in the stage's vocabulary cache before it starts over (a large news vocabulary fits). */
+const LEXICON_WORDS = 200_000
+
+/** What the stage needs to know about a word form, looked up once per form (a vocabulary cache). */
+interface WordInfo {
+  /** Ids of the pattern anchors the word supplies. */
+  anchors: readonly number[]
+  /** The verb trie node the word starts, if it starts a dictionary verb. */
+  verb: VerbDictionary['trie'] | undefined
+  /** Discard phrases starting with the word. */
+  discard: DiscardStart | undefined
+  /** An intent adjective ("willing", "ready"): may open an intent trigger. */
+  intent: boolean
+}
 
 const COOPERATIVE: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT'])
 const MATERIAL_CONFLICT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE'])
@@ -128,7 +142,26 @@ interface Trigger {
   coding: Coding
   nominal: boolean
   reciprocal: boolean
-  explanation: string[]
+  /** The evidence for --explain; a dictionary verb's is written from `verb` only if it becomes an event (most do not). */
+  explanation?: string[]
+  verb?: { entry: VerbEntry; pattern: Pattern | null }
+}
+
+/** The trigger's evidence for --explain. */
+function explain(trig: Trigger): string[] {
+  if (!trig.verb) return [...(trig.explanation ?? [])]
+  const { entry, pattern: p } = trig.verb
+  return p
+    ? [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref})`, `pattern “${p.text}” (${p.ref}) → CAMEO ${p.code ?? '---'} → ${p.type ?? 'no PLOVER type'}`]
+    : [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref}), no pattern: block default CAMEO ${entry.code} → ${entry.type}`]
+}
+
+/** Endings of a past participle ("attacked", "taken", "shown", "held", "built", "fought"). */
+const PARTICIPLE_ENDINGS = ['ed', 'en', 'wn', 'ld', 'lt', 'ught']
+/** /(ed|en|wn|ld|lt|ught)$/ without a regex: it runs for every inflected verb. */
+function hasParticipleEnding(n: string): boolean {
+  for (const e of PARTICIPLE_ENDINGS) if (n.endsWith(e)) return true
+  return false
 }
 
 /**
@@ -141,9 +174,9 @@ export function isModifierVerb(v: SentenceView, i: number, g: number): boolean {
   if (g < i) return false // it has its own auxiliaries: a clause
   const prev = i > 0 ? v.toks[i - 1] : null
   if (!prev) return false
-  if (prev.norm === '-' || (prev.end === t.start && /-$/.test(prev.norm))) return true
-  const ing = /ing$/.test(t.norm)
-  const participle = t.norm !== t.lemma && /(ed|en|wn|ld|lt|ught)$/.test(t.norm)
+  if (prev.norm === '-' || (prev.end === t.start && prev.norm.endsWith('-'))) return true
+  const ing = t.norm.endsWith('ing')
+  const participle = t.norm !== t.lemma && hasParticipleEnding(t.norm)
   // After "to", an -ing form is a gerund ("resorted to throwing stones"): an infinitive takes the base form.
   if (ing && (prev.pos === 'ADP' || prev.norm === 'to')) return true
   // "Algeria's leading activist", "the ruling party": an -ing word after a determiner or possessive is an adjective.
@@ -177,25 +210,6 @@ function thatClauseEnd(v: SentenceView, from: number): number {
     if (n === ',' && (v.toks[k + 1]?.pos === 'CCONJ')) return k
   }
   return v.toks.length
-}
-
-const stemCache = new WeakMap<SentenceView, Set<string>>()
-/** Anchors present in a sentence: word stems and "&NAME" for every synonym set one of its words starts. */
-function stemsOf(v: SentenceView, dict: VerbDictionary): Set<string> {
-  let set = stemCache.get(v)
-  if (!set) {
-    set = new Set<string>()
-    for (const t of v.toks) {
-      set.add(stem(t.norm))
-      if (t.lemma !== t.norm) set.add(stem(t.lemma))
-      for (const w of t.lemma !== t.norm ? [t.norm, t.lemma] : [t.norm]) {
-        const names = dict.synsetsByWord.get(w)
-        if (names) for (const n of names) set.add('&' + n)
-      }
-    }
-    stemCache.set(v, set)
-  }
-  return set
 }
 
 function toActor(m: Mention): Actor {
@@ -272,19 +286,64 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
   const dict = opts.dictionary ?? shippedVerbDictionary()
   const discards = opts.discards ?? loadDiscards()
 
+  // One map lookup per word form answers every per-word question of the stage (anchors, verb trie,
+  // discard phrases); `docWords[k]` holds the answer for doc.tokens[k].norm of the document being coded.
+  const lexicon = new Map<string, WordInfo>()
+  function wordInfo(w: string): WordInfo {
+    let info = lexicon.get(w)
+    if (!info) {
+      info = {
+        anchors: dict.anchorsOfWord(w), verb: dict.trie.next.get(w), discard: discards.startingWith(w),
+        intent: INTENT.has(w),
+      }
+      if (lexicon.size >= LEXICON_WORDS) lexicon.clear()
+      lexicon.set(w, info)
+    }
+    return info
+  }
+  let docWords: WordInfo[] = []
+
+  // Anchors present in the sentence being coded (word stems and "&NAME" for every synonym set one of
+  // its words starts), as a stamp per anchor id: present[id] === stamp. Marked once per sentence, on
+  // its first dictionary verb, without allocating; a pattern whose literal words are absent cannot match.
+  const present = new Int32Array(dict.anchorIndex.size)
+  let stamp = 0
+  let stampedView: SentenceView | null = null
+  function markAnchors(v: SentenceView): void {
+    if (stampedView === v) return
+    stampedView = v
+    if (++stamp === 0x7fffffff) { present.fill(0); stamp = 1 }
+    const base = v.sentence.tokenStart
+    for (let i = 0; i < v.toks.length; i++) {
+      const t = v.toks[i]
+      for (const id of docWords[base + i].anchors) present[id] = stamp
+      if (t.lemma !== t.norm) for (const id of wordInfo(t.lemma).anchors) present[id] = stamp
+    }
+  }
+
+  /** What a nominal key's first token can be (every prefix of a key ending before a space, and the key): most nouns are none. */
+  const nominalStarts = new Set<string>()
+  for (const key of dict.nominals.keys()) {
+    nominalStarts.add(key)
+    for (let k = key.indexOf(' '); k >= 0; k = key.indexOf(' ', k + 1)) nominalStarts.add(key.slice(0, k))
+  }
+
   /** The deepest trie entry for a verb starting at toks[i]: phrasal verbs ("meet with") beat single words. */
   function lookupVerb(v: SentenceView, i: number): { entries: VerbEntry[]; end: number } | null {
-    let best: { entries: VerbEntry[]; end: number } | null = null
-    for (const key of [v.toks[i].norm, v.toks[i].lemma]) {
-      let node = dict.trie.next.get(key)
-      let j = i + 1
-      while (node) {
-        if (node.entries.length && (!best || j > best.end)) best = { entries: node.entries, end: j }
-        const t = v.toks[j]
-        if (!t) break
-        node = node.next.get(t.norm)
-        j++
-      }
+    const t = v.toks[i]
+    const byNorm = deepestEntry(v, i, docWords[v.sentence.tokenStart + i].verb, null)
+    // The lemma's walk can only win when it differs from the norm's (a tie keeps the first).
+    return t.lemma === t.norm ? byNorm : deepestEntry(v, i, wordInfo(t.lemma).verb, byNorm)
+  }
+  function deepestEntry(v: SentenceView, i: number, first: VerbDictionary['trie'] | undefined, best: { entries: VerbEntry[]; end: number } | null): { entries: VerbEntry[]; end: number } | null {
+    let node = first
+    let j = i + 1
+    while (node) {
+      if (node.entries.length && (!best || j > best.end)) best = { entries: node.entries, end: j }
+      const t = v.toks[j]
+      if (!t) break
+      node = node.next.get(t.norm)
+      j++
     }
     return best
   }
@@ -301,21 +360,20 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     const nx2 = v.toks[hit.end + 1]
     // A verb taking a clause ("adding that", "thought it was") is saying or thinking: only a pattern makes it an event.
     const clausal = !nx || nx.norm === 'that' || nx.norm === ',' || nx.norm === ':' || nx.norm === '.' || (nx.pos === 'PRON' && !!nx2 && (nx2.pos === 'AUX' || nx2.pos === 'VERB'))
-    // Stems present in the sentence: a pattern whose literal words are absent cannot match.
-    const present = stemsOf(v, dict)
-    let best: { coding: Coding; spec: number; end: number; why: string[] } | null = null
+    markAnchors(v)
+    // The winner is recorded, not explained: the explanation is written only if it becomes an event.
+    let best: { coding: Coding; spec: number; end: number; entry: VerbEntry; pattern: Pattern | null } | null = null
     // Later files (our additions, the user's own) come first, so they win ties with PETRARCH's entries.
     for (let e = hit.entries.length - 1; e >= 0; e--) {
       const entry = hit.entries[e]
-      const cands = entry.free.slice()
-      for (const st of present) {
-        const l = entry.byAnchor.get(st)
-        if (l) for (const p of l) cands.push(p)
-      }
-      cands.sort((a, b) => a.order - b.order)
-      for (const p of cands) {
-        if (best && p.specificity <= best.spec) break
-        if (!p.anchors.every((a) => present.has(a))) continue
+      // The block's patterns, most specific first: the first whose anchors are all present and that
+      // matches wins; only a more specific pattern of a later entry can replace it.
+      const { anchorStart, anchorIds, specificity } = entry
+      const bestSpec = best ? best.spec : -1
+      candidates: for (let j = 0; j < specificity.length; j++) {
+        if (specificity[j] <= bestSpec) break
+        for (let a = anchorStart[j]; a < anchorStart[j + 1]; a++) if (present[anchorIds[a]] !== stamp) continue candidates
+        const p = entry.patterns[j]
         const pre = p.pre.length ? findSequence(dict, v.toks, p.pre, regionStart, i) : i
         if (pre < 0) continue
         const post = p.post.length ? findSequence(dict, v.toks, p.post, hit.end, objEnd) : hit.end
@@ -328,10 +386,10 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           const tk = v.toks[k]
           if (p.anchors.includes(stem(tk.norm)) || p.anchors.includes(stem(tk.lemma)) || syn?.has(tk.norm) || syn?.has(tk.lemma)) { end = k + 1; break }
         }
-        best = { coding: p, spec: p.specificity, end, why: [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref})`, `pattern “${p.text}” (${p.ref}) → CAMEO ${p.code ?? '---'} → ${p.type ?? 'no PLOVER type'}`] }
+        best = { coding: p, spec: p.specificity, end, entry, pattern: p }
         break
       }
-      if (!best && entry.type && (!clausal || GOVERNING.has(entry.type))) best = { coding: entry, spec: 0, end: hit.end, why: [`verb “${entry.words.join(' ')}” in block ${entry.block} (${entry.ref}), no pattern: block default CAMEO ${entry.code} → ${entry.type}`] }
+      if (!best && entry.type && (!clausal || GOVERNING.has(entry.type))) best = { coding: entry, spec: 0, end: hit.end, entry, pattern: null }
     }
     if (!best || !best.coding.type) return null
     // "strike a balance", "hit a record": a light-verb idiom is no event, unless the pattern itself names the noun.
@@ -344,11 +402,12 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       const target = objectHead(v, objAt, objEnd, true)
       if (target && dict.abstractTargets.has(target.norm)) return null
     }
-    return { start: i, end: hit.end, shownEnd: Math.max(hit.end, best.end), head: i, coding: best.coding, nominal: false, reciprocal: false, explanation: best.why }
+    return { start: i, end: hit.end, shownEnd: Math.max(hit.end, best.end), head: i, coding: best.coding, nominal: false, reciprocal: false, verb: { entry: best.entry, pattern: best.pattern } }
   }
 
   function codeNominal(v: SentenceView, i: number): Trigger | null {
     const t = v.toks[i]
+    if (!nominalStarts.has(t.norm)) return null
     let entry: NominalEntry | undefined
     let end = i + 1
     const next = v.toks[i + 1]
@@ -386,14 +445,26 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       doc.events = []
       return
     }
-    const discardedParagraphs = discards.paragraphs(doc)
-    const discardedSentences = discards.sentences(doc)
+    const words: WordInfo[] = (docWords = new Array<WordInfo>(doc.tokens.length))
+    for (let k = 0; k < doc.tokens.length; k++) words[k] = wordInfo(doc.tokens[k].norm)
+    const { paragraphs: discardedParagraphs, sentences: discardedSentences } = discards.dropped(doc, (k) => words[k].discard)
 
     for (const sentence of doc.sentences) {
       if (discardedParagraphs.has(sentence.paragraph) || discardedSentences.has(sentence.index)) continue
-      const v = viewOf(doc, sentence, mentionsBySentence.get(sentence.index) ?? [])
-      if (v.mentions.length === 0) continue // require_dyad: no actor, no event
-      const cues = reportCues(v)
+      const sentenceMentions = mentionsBySentence.get(sentence.index)
+      if (!sentenceMentions) continue // require_dyad: no actor, no event
+      // The last token that can open a verb or intent trigger (a non-speech word starting a dictionary
+      // verb, an intent adjective). A verb after it can trigger nothing, and the subject it would pass on
+      // (lastSubject, lastClauseSubject) reaches no trigger: its clause is not read at all.
+      let lastVerbTrigger = -1
+      for (let k = sentence.tokenEnd - 1; k >= sentence.tokenStart; k--) {
+        const t = doc.tokens[k]
+        const w = words[k]
+        if (w.intent || (!isSpeechVerb(t.lemma, t.norm) && (w.verb || (t.lemma !== t.norm && wordInfo(t.lemma).verb)))) { lastVerbTrigger = k - sentence.tokenStart; break }
+      }
+      const v = viewOf(doc, sentence, sentenceMentions)
+      // Reporting cues are read when the first trigger needs them: many sentences have none.
+      let cues: ReportCue[] | null = null
       const found: Event[] = []
       let lastSubject: Group | null = null
       let lastClauseSubject: Group | null = null
@@ -407,31 +478,34 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
         if (t.norm === '”' || t.norm === '»') { inQuote = false; continue }
         if (t.norm === '"') { inQuote = !inQuote; continue }
         if (inQuote) continue
-        if (v.mentionAt[i] >= 0 && t.pos !== 'VERB') continue
+        // Only verbs, auxiliaries, nouns and adjectives can trigger below: skip the rest before any lookup.
+        const pos = t.pos
+        if (pos !== 'VERB' && pos !== 'AUX' && pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ') continue
+        if (v.mentionAt[i] >= 0 && pos !== 'VERB') continue
+        if (i < governedUntil) continue
         let trig: Trigger | null = null
         const g = verbGroupStart(v, i)
         let subj = null as ReturnType<typeof subjectOf> | null
         const haveMain = t.pos === 'AUX' && (t.lemma === 'have' || t.norm === 'had') && !(v.toks[i + 1] && (v.toks[i + 1].pos === 'VERB' || v.toks[i + 1].pos === 'AUX' || v.toks[i + 1].pos === 'ADV'))
-        if (i < governedUntil) continue
-        if (MUST.has(t.norm) && (t.pos === 'AUX' || t.pos === 'VERB')) {
-          const ev = demandOf(doc, v, i, cues, datesBySentence)
+        if ((t.pos === 'AUX' || t.pos === 'VERB') && MUST.has(t.norm)) {
+          const ev = demandOf(doc, v, i, (cues ??= reportCues(v)), datesBySentence)
           if (ev) { found.push(ev); governedUntil = thatClauseEnd(v, i + 1); continue }
         }
         if (t.pos === 'NOUN' && DEMAND_NOUNS.has(t.norm)) {
-          const ev = nominalDemandOf(doc, v, i, cues, datesBySentence)
+          const ev = nominalDemandOf(doc, v, i, (cues ??= reportCues(v)), datesBySentence)
           if (ev) { found.push(ev); governedUntil = thatClauseEnd(v, i + 1); continue }
         }
         // "is expected to", "was reported to", "are believed to": a hedge on the verb that follows, not an event.
         if (t.pos === 'VERB' && HEDGES.has(t.norm) && v.toks[i + 1]?.norm === 'to' && g < i) continue
         // "according to" attributes; it is never an event.
         if (t.norm === 'according' && v.toks[i + 1]?.norm === 'to') continue
-        if (INTENT.has(t.norm) && v.toks[i + 1]?.norm === 'to' && (t.pos === 'ADJ' || t.pos === 'VERB')) {
+        if ((t.pos === 'ADJ' || t.pos === 'VERB') && INTENT.has(t.norm) && v.toks[i + 1]?.norm === 'to') {
           // "Norway is willing to send ...", "Vietnam is committed to opening ...": expressed intent to cooperate (CAMEO 030).
           subj = subjectOf(v, g, isSubjectMention)
           if (subj.rule === 'pronoun' && lastSubject) subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'pronoun subject = subject of the governing clause' }
           const coding = dict.toPlover(INTENT_CODE)
           if (coding.type) trig = { start: i, end: i + 1, head: i, coding, nominal: false, reciprocal: false, explanation: [`"${t.norm} to": expressed intent → CAMEO ${INTENT_CODE} → ${coding.type}`] }
-        } else if ((t.pos === 'VERB' && !isModifierVerb(v, i, g)) || haveMain) {
+        } else if (i <= lastVerbTrigger && ((t.pos === 'VERB' && !isModifierVerb(v, i, g)) || haveMain)) {
           subj = subjectOf(v, g, isSubjectMention)
           if (!subj.group && (v.toks[g]?.norm === 'to' || v.toks[g - 1]?.norm === 'to')) {
             // An infinitive's subject is the governing clause's: "Syria says it is willing to withdraw".
@@ -445,8 +519,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           trig = codeVerb(v, i, subj.regionStart)
           // Coordinated verbs and participles share the subject of the clause before them.
           const before = g > 0 ? v.toks[g - 1] : null
-          const coordinated = before && (before.pos === 'CCONJ' || (before.norm === ',' && /ing$/.test(t.norm)))
-          const participial = !!before && before.norm === ',' && /ing$/.test(t.norm) && g === i
+          const coordinated = before && (before.pos === 'CCONJ' || (before.norm === ',' && t.norm.endsWith('ing')))
+          const participial = !!before && before.norm === ',' && t.norm.endsWith('ing') && g === i
           if (participial && lastSubject) {
             // "..., killing one person": a participle clause after a comma belongs to the main clause's subject.
             subj = { group: lastSubject, regionStart: subj.regionStart, rule: 'participle clause: subject of the main clause' }
@@ -467,7 +541,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
           trig = codeNominal(v, i)
         }
         if (!trig) continue
-        const ev = buildEvent(doc, v, trig, g, subj, cues, datesBySentence, lastEventHead)
+        const ev = buildEvent(doc, v, trig, g, subj, (cues ??= reportCues(v)), datesBySentence, lastEventHead)
         if (ev) {
           found.push(ev)
           lastEventHead = trig.end
@@ -498,6 +572,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       }
     }
     doc.events = events
+    docWords = [] // the document's word table is not kept past its run
   }
 
   function buildEvent(
@@ -505,10 +580,14 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     cues: ReportCue[], datesBySentence: Map<number, DateMention[]>, lastEventHead: number,
   ): Event | null {
     const toks = v.toks
-    const why = [...trig.explanation]
+    // Evidence found here; the trigger's own explanation goes first, written only once an event is built.
+    const why: string[] = []
     // An infinitive right after another event verb is that verb's complement ("refuses to arm it").
     const toBefore = trig.start > 0 && toks[trig.start - 1].norm === 'to' && !trig.nominal
     if (toBefore && trig.start - lastEventHead <= COMPLEMENT_WINDOW && lastEventHead >= 0) return null
+    // An event needs an actor, and an active verb with no subject has none (a passive's is after "by"):
+    // decided here, before the object region is read, as most verb triggers end so.
+    if (!trig.nominal && !subj?.group && !isPassive(v, g, trig.head)) return null
     let actors: Mention[] = []
     let recipients: Mention[] = []
     let slotRule = ''
@@ -535,7 +614,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       const negDet = trig.start > 0 && toks[trig.start - 1].norm === 'no'
       if (between) {
         // A long list of participants runs past the noun phrase window: follow the coordination to its end.
-        actors = groupsIn(v, between.start, v.toks.length, isRecipientMention)[0]?.mentions ?? between.mentions
+        actors = firstGroupIn(v, between.start, v.toks.length, isRecipientMention)?.mentions ?? between.mentions
         slotRule = `participants after "${prepBefore(v, between.start, trig.end)}"`
       } else if (poss) {
         actors = poss.mentions
@@ -720,7 +799,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       quad: QUAD_OF[type],
       sentence: { index: v.sentence.index, start: v.sentence.start, end: v.sentence.end },
       trigger: { text: trigText, start: toks[trig.start].start, end: toks[shown - 1].end },
-      explanation: [...why, `slots: ${slotRule}`, ...(cue ? [`reported_by from “${cue.rule}”`] : [])].join('; '),
+      explanation: [...explain(trig), ...why, `slots: ${slotRule}`, ...(cue ? [`reported_by from “${cue.rule}”`] : [])].join('; '),
     }
   }
 
@@ -742,7 +821,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     if (k < 0 || v.toks[k].pos !== 'VERB') return null
     const speaker = subjectOf(v, verbGroupStart(v, k), isSubjectMention)
     if (!speaker.group) return null
-    const clause = groupsIn(v, that + 1, Math.min(v.toks.length, that + 1 + MAX_OBJECT_TOKENS), isRecipientMention)[0]
+    const clause = firstGroupIn(v, that + 1, Math.min(v.toks.length, that + 1 + MAX_OBJECT_TOKENS), isRecipientMention)
     // The clause must open with its subject ("that Israel ease"), not merely mention someone later.
     if (!clause || clause.start > that + 3) return null
     // A demand's clause is subjunctive ("that Israel ease", "that it should"); "the demand that Israel made" is a relative clause.
@@ -753,7 +832,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     const trig: Trigger = { start: k, end: i + 1, head: i, coding, nominal: true, reciprocal: false, explanation: [`"${v.toks[k].norm} ... ${v.toks[i].norm} that": a demand on the clause's subject [${DEMAND_CODE}]`] }
     const pol = polarityOf(v, k, verbGroupStart(v, k), false)
     if (pol.polarity !== 'asserted') return null
-    const why = [...trig.explanation]
+    const why = explain(trig)
     const actor = speaker.group.mentions.map((m) => affiliate(v, m, why))
     const recipient = clause.mentions.filter((m) => !speaker.group!.mentions.includes(m)).map((m) => affiliate(v, m, why))
     if (recipient.length === 0) return null
@@ -777,7 +856,7 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
     const coding = dict.toPlover(DEMAND_CODE)
     if (!coding.type) return null
     const trig: Trigger = { start: i, end: i + 1, head: i, coding, nominal: false, reciprocal: false, explanation: [`"${v.toks[k].norm} ... ${v.toks[i].norm}": a speaker says another actor ${v.toks[i].norm} act [${DEMAND_CODE}]`] }
-    const why = [...trig.explanation]
+    const why = explain(trig)
     const actor = speaker.group.mentions.map((m) => affiliate(v, m, why))
     const recipient = target.group.mentions.filter((m) => !speaker.group!.mentions.includes(m)).map((m) => affiliate(v, m, why))
     return requestEvent(doc, v, trig, k, i, actor, recipient, [...why, 'slots: speaker -> subject of the must-clause'], cues, datesBySentence)

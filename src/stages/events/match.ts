@@ -10,8 +10,14 @@ export function wordMatches(t: Token, w: string, exact = false): boolean {
   if (exact) return false
   if (t.lemma === w) return true
   // The tagger lemmatizes unevenly; plural and simple inflections are equal for dictionary purposes.
+  // Compared without building "w + s" strings: this runs for every token a pattern item is tried on.
   const n = t.norm
-  return n === w + 's' || n === w + 'es' || w === n + 's' || w === n + 'es' || (w.endsWith('y') && n === w.slice(0, -1) + 'ies')
+  const d = n.length - w.length
+  if (d === 1) return n.endsWith('s') && n.startsWith(w)
+  if (d === 2) return (n.endsWith('es') && n.startsWith(w)) || (w.endsWith('y') && n === w.slice(0, -1) + 'ies')
+  if (d === -1) return w.endsWith('s') && w.startsWith(n)
+  if (d === -2) return w.endsWith('es') && w.startsWith(n)
+  return false
 }
 
 /** Length in tokens of a match of `w` (possibly several words) starting at toks[i], or 0. */

@@ -20,8 +20,12 @@ export interface SentenceView {
   doc: Doc
   sentence: Sentence
   toks: Token[]
-  /** For each token of the sentence (relative index), the index in `mentions` covering it, or -1. */
-  mentionAt: Int32Array
+  /**
+   * For each token of the sentence (relative index), the index in `mentions` covering it, or -1.
+   * A plain array of small integers: a view is built per sentence, and allocating a typed array
+   * (an ArrayBuffer each) cost more than all the reads of it.
+   */
+  mentionAt: number[]
   mentions: Mention[]
   /** First and last (relative) token of each mention, so no rule has to search for them. */
   firstTok: Map<Mention, number>
@@ -49,9 +53,13 @@ export interface Group {
 
 export function viewOf(doc: Doc, sentence: Sentence, mentions: Mention[]): SentenceView {
   const toks = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd)
-  const mentionAt = new Int32Array(toks.length).fill(-1)
+  const mentionAt: number[] = new Array<number>(toks.length).fill(-1)
   // Mentions are few per sentence; a two-pointer walk keeps this linear in tokens + mentions.
-  const ms = mentions.slice().sort((a, b) => a.start - b.start || b.end - a.end)
+  // The actor stage hands them over in this order already: sort only when they are not.
+  const byStart = (a: Mention, b: Mention) => a.start - b.start || b.end - a.end
+  let sorted = true
+  for (let k = 1; k < mentions.length && sorted; k++) sorted = byStart(mentions[k - 1], mentions[k]) <= 0
+  const ms = sorted ? mentions.slice() : mentions.slice().sort(byStart)
   let j = 0
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]
@@ -64,16 +72,35 @@ export function viewOf(doc: Doc, sentence: Sentence, mentions: Mention[]): Sente
       }
     }
   }
-  const firstTok = new Map<Mention, number>()
-  const lastTok = new Map<Mention, number>()
-  for (let i = 0; i < toks.length; i++) {
-    const mi = mentionAt[i]
-    if (mi < 0) continue
-    const m = ms[mi]
-    if (!firstTok.has(m)) firstTok.set(m, i)
-    lastTok.set(m, i)
+  return new View(doc, sentence, toks, mentionAt, ms)
+}
+
+/** A sentence view whose first/last-token maps are built on first use: only sentences that code an event read them. */
+class View implements SentenceView {
+  private first: Map<Mention, number> | null = null
+  private last: Map<Mention, number> | null = null
+  constructor(readonly doc: Doc, readonly sentence: Sentence, readonly toks: Token[], readonly mentionAt: number[], readonly mentions: Mention[]) {}
+  get firstTok(): Map<Mention, number> {
+    if (!this.first) this.index()
+    return this.first!
   }
-  return { doc, sentence, toks, mentionAt, mentions: ms, firstTok, lastTok }
+  get lastTok(): Map<Mention, number> {
+    if (!this.last) this.index()
+    return this.last!
+  }
+  private index(): void {
+    const first = new Map<Mention, number>()
+    const last = new Map<Mention, number>()
+    for (let i = 0; i < this.toks.length; i++) {
+      const mi = this.mentionAt[i]
+      if (mi < 0) continue
+      const m = this.mentions[mi]
+      if (!first.has(m)) first.set(m, i)
+      last.set(m, i)
+    }
+    this.first = first
+    this.last = last
+  }
 }
 
 export function isVerb(t: Token): boolean {
@@ -133,17 +160,24 @@ export function isPassive(v: SentenceView, groupStart: number, verb: number): bo
 
 /** Groups the mentions found in [a, b): mentions joined by "and", "," or "&" (with only determiners and adjectives between) form one group. */
 export function groupsIn(v: SentenceView, a: number, b: number, accept: (m: Mention) => boolean): Group[] {
+  return scanGroups(v, a, b, accept, false)
+}
+
+/** `groupsIn(v, a, b, accept)[0]`: the scan stops once the first group is complete. */
+export function firstGroupIn(v: SentenceView, a: number, b: number, accept: (m: Mention) => boolean): Group | undefined {
+  return scanGroups(v, a, b, accept, true)[0]
+}
+
+function scanGroups(v: SentenceView, a: number, b: number, accept: (m: Mention) => boolean, firstOnly: boolean): Group[] {
   const groups: Group[] = []
   let cur: Group | null = null
   let gap = 0
   let sawConj = false
   // Members joined by commas alone ("A member of the Syrian parliament, Mohammed Mamoun") are an
   // apposition, one entity named twice; a list needs an "and"/"or" somewhere.
+  // (Closing a group is written out twice below rather than as a closure: a closure over `cur` made
+  // every call allocate a context, and this runs for every subject, object and cue.)
   let sawAnd = false
-  const close = () => {
-    // Two names and one comma are an apposition; three or more comma-joined names are a list (cut before its "and").
-    if (cur && cur.mentions.length === 2 && !sawAnd) cur.mentions = cur.mentions.slice(0, 1)
-  }
   for (let i = a; i < b; i++) {
     const mi = v.mentionAt[i]
     if (mi >= 0) {
@@ -158,7 +192,9 @@ export function groupsIn(v: SentenceView, a: number, b: number, accept: (m: Ment
           if (!cur.mentions.includes(m)) cur.mentions.push(m)
           cur.end = j + 1
         } else {
-          close()
+          // Two names and one comma are an apposition; three or more comma-joined names are a list (cut before its "and").
+          if (cur && cur.mentions.length === 2 && !sawAnd) cur.mentions = cur.mentions.slice(0, 1)
+          if (cur && firstOnly) return groups // the first group is complete
           sawAnd = false
           cur = { mentions: [m], start: i, end: j + 1 }
           groups.push(cur)
@@ -176,7 +212,7 @@ export function groupsIn(v: SentenceView, a: number, b: number, accept: (m: Ment
     gap = 99
     sawConj = false
   }
-  close()
+  if (cur && cur.mentions.length === 2 && !sawAnd) cur.mentions = cur.mentions.slice(0, 1)
   return groups
 }
 
@@ -244,14 +280,14 @@ export function subjectOf(v: SentenceView, g: number, accept: (m: Mention) => bo
   if (h >= g) return { group: null, regionStart: start, rule: 'no subject' }
   const ht = v.toks[h]
   if (v.mentionAt[h] >= 0) {
-    const gr = groupsIn(v, h, g, accept)[0]
+    const gr = firstGroupIn(v, h, g, accept)
     if (!gr || gr.start !== h) return { group: null, regionStart: start, rule: 'no subject' }
     const nx = v.toks[gr.end]
     if (nx && (nx.norm === "'s" || nx.norm === '’s' || nx.norm === "'")) {
       let k = gr.end + 1
       while (k < g && v.mentionAt[k] < 0 && v.toks[k].pos === 'ADJ') k++
       if (k < g && v.mentionAt[k] >= 0) {
-        const head = groupsIn(v, k, g, accept)[0]
+        const head = firstGroupIn(v, k, g, accept)
         if (head && head.start === k) return { group: head, regionStart: start, rule: 'subject (possessed actor)' }
         return { group: gr, regionStart: start, rule: 'subject (possessor)' }
       }
@@ -269,13 +305,13 @@ export function subjectOf(v: SentenceView, g: number, accept: (m: Mention) => bo
     while (k < g && v.mentionAt[k] < 0 && (v.toks[k].pos === 'NOUN' || v.toks[k].pos === 'PROPN' || v.toks[k].pos === 'ADJ' || v.toks[k].norm === '-')) k++
     if (k < g && v.mentionAt[k] >= 0) {
       // "U.N. helicopters" is caught above; "the rebel Revolutionary United Front": the named actor is the head.
-      const gr = groupsIn(v, k, g, accept)[0]
+      const gr = firstGroupIn(v, k, g, accept)
       if (gr && gr.start === k) return { group: gr, regionStart: start, rule: 'subject' }
     }
     const head = v.toks[k - 1]
     const prep = v.toks[k]
     if (head && RELATIONAL_HEADS.has(head.norm) && prep && ['of', 'from', 'for', 'in', 'throughout', 'across'].includes(prep.norm)) {
-      const gr = groupsIn(v, k + 1, Math.min(g, k + 8), accept)[0]
+      const gr = firstGroupIn(v, k + 1, Math.min(g, k + 8), accept)
       if (gr) return { group: gr, regionStart: start, rule: `subject: ${head.norm} ${prep.norm} ${gr.mentions[0].text}` }
     }
     return { group: null, regionStart: start, rule: 'non-actor head noun' }
