@@ -311,3 +311,8 @@ test('breaking up a demonstration is COERCE; "fail to" is no refusal; a reduced 
   const d = code('Israel\'s high court opened a hearing into interrogation techniques used against Palestinian detainees.', { 'Israel\'s high court': C('ISR', { sector: 'JUD', type: 'organization' }), 'Palestinian detainees': C('PSE', { sector: 'OPP', type: 'group' }) })
   assert.ok(d.events.length > 0 && d.events.every((e) => e.recipient.length === 0), briefs(d).join('; '))
 })
+
+test('a quantity opening the sentence ("Thousands of ...", which wink tags as a proper noun) leads to the subject', () => {
+  const d = code('Thousands of Palestinians protested in Gaza on Friday.', { Palestinians: C('PSE', { type: 'group' }), Gaza: C('PSE', { type: 'place', role: 'place', acts: false }) })
+  assert.deepEqual(briefs(d), ['PROTEST PSE> asserted'])
+})

@@ -274,6 +274,8 @@ export function subjectOf(v: SentenceView, g: number, accept: (m: Mention) => bo
     if (v.mentionAt[h] >= 0) break
     if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'ADV' || t.pos === 'CCONJ' || t.norm === ',' || OPENERS.has(t.norm)) { h++; continue }
     if (QUANTITY.has(t.norm) && (t.pos === 'ADP' || t.pos === 'NOUN' || t.pos === 'PART' || t.pos === 'ADV')) { h++; continue }
+    // wink tags a capitalized "Thousands"/"Dozens" opening a sentence as a proper noun
+    if (QUANTITY.has(t.norm) && t.pos === 'PROPN' && h === 0 && v.toks[h + 1]?.norm === 'of') { h++; continue }
     if (t.norm === 'of' && h > start && (QUANTITY.has(v.toks[h - 1].norm) || v.toks[h - 1].pos === 'NUM')) { h++; continue }
     break
   }
