@@ -158,16 +158,13 @@ type WinkTokens = ReturnType<ReturnType<Wink['readDoc']>['tokens']>
  * Measured (scripts/stage-cpu.mjs, 3 alternating pairs of builds): segmenter 1.02-1.08 CPU-s a pass
  * of the bench corpus against 1.14-1.16. A fresh process pays for it: over its first 89 distinct VOA
  * articles 16% of tokens miss the table and the segmenter costs 8% more (0.32 vs 0.29 CPU-s).
- * (An earlier try with Maps keyed by strings gained nothing: these are arrays indexed by wink's ids.)
+ * (An earlier try with Maps keyed by strings gained nothing: this one is keyed by wink's numeric ids,
+ * one lookup per token.)
  */
 function lexemeTable(nlp: Wink) {
   const its = nlp.its
-  const value: string[] = []
-  const normal: string[] = []
-  /** Lemma by lexeme id * POS_SLOTS + POS index. */
-  const lemma = new Map<number, string>()
-  const posIndex = new Map<string, number>()
-  const POS_SLOTS = 32
+  /** Per lexeme id: its value, its normal form, and [tag, lemma, tag, lemma, ...] for the tags it was read with. */
+  const table = new Map<number, { value: string; normal: string; lemmas: string[] }>()
   return {
     read(wtokens: WinkTokens) {
       const ids = wtokens.out(its.uniqueId) as number[]
@@ -178,27 +175,25 @@ function lexemeTable(nlp: Wink) {
       const norms = new Array<string>(n)
       const lemmas = new Array<string>(n)
       for (let i = 0; i < n; i++) {
-        const id = ids[i]
-        let p = posIndex.get(pos[i])
-        if (p === undefined) posIndex.set(pos[i], (p = posIndex.size))
-        const key = id * POS_SLOTS + p
-        const v = value[id]
-        const l = lemma.get(key)
-        if (!contraction[i] && v !== undefined && l !== undefined) {
-          values[i] = v
-          norms[i] = normal[id]
-          lemmas[i] = l
-          continue
+        const lex = contraction[i] ? undefined : table.get(ids[i])
+        if (lex) {
+          const tagged = lex.lemmas
+          let k = 0
+          while (k < tagged.length && tagged[k] !== pos[i]) k += 2
+          if (k < tagged.length) {
+            values[i] = lex.value
+            norms[i] = lex.normal
+            lemmas[i] = tagged[k + 1]
+            continue
+          }
         }
         const item = wtokens.itemAt(i)
         values[i] = item.out(its.value) as string
         norms[i] = item.out(its.normal) as string
         lemmas[i] = item.out(its.lemma as any) as string
-        if (!contraction[i] && p < POS_SLOTS) {
-          value[id] = values[i]
-          normal[id] = norms[i]
-          lemma.set(key, lemmas[i])
-        }
+        if (contraction[i]) continue
+        if (lex) lex.lemmas.push(pos[i], lemmas[i])
+        else table.set(ids[i], { value: values[i], normal: norms[i], lemmas: [pos[i], lemmas[i]] })
       }
       return { values, pos, norms, lemmas }
     },
