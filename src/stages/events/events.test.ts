@@ -316,3 +316,17 @@ test('a quantity opening the sentence ("Thousands of ...", which wink tags as a 
   const d = code('Thousands of Palestinians protested in Gaza on Friday.', { Palestinians: C('PSE', { type: 'group' }), Gaza: C('PSE', { type: 'place', role: 'place', acts: false }) })
   assert.deepEqual(briefs(d), ['PROTEST PSE> asserted'])
 })
+
+test('a deadline ("by 2030", "until the end of March") is not when the event happened', () => {
+  const text = 'On Monday, Israel vowed to attack Hamas by 2030.'
+  const d = code(text, { Israel: C('ISR'), Hamas: C('PSE', { type: 'organization' }) })
+  const date = (t: string, iso: string) => ({ text: t, start: text.indexOf(t), end: text.indexOf(t) + t.length, sentence: 0, date: iso, precision: iso.length === 4 ? 'year' as const : 'day' as const })
+  d.dates.push(date('On Monday', '2024-05-06'), date('2030', '2030'))
+  events.run(d)
+  assert.deepEqual(briefs(d), ['THREATEN ISR>PSE asserted'])
+  assert.equal(d.events[0].date, '2024-05-06')
+  // Without the weekday the deadline is still not taken: the event has no date of its own.
+  d.dates.splice(0, 1)
+  events.run(d)
+  assert.equal(d.events[0].date, null)
+})

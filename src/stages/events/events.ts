@@ -282,6 +282,9 @@ function placeOf(m: Mention): Place {
   return m.place ?? { text: m.text, name: m.name ?? m.text, country: m.country, lat: null, lon: null }
 }
 
+/** Prepositions that make a date a deadline or a limit rather than the time of the event. */
+const DEADLINE_PREPS = new Set(['by', 'until', 'till', 'before', 'through', 'within'])
+
 export function createEvents(opts: EventStageOptions = {}): Stage {
   const dict = opts.dictionary ?? shippedVerbDictionary()
   const discards = opts.discards ?? loadDiscards()
@@ -879,7 +882,8 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
 
   function eventDate(doc: Doc, v: SentenceView, trig: Trigger, cues: ReportCue[], bySentence: Map<number, DateMention[]>): { date: string | null; dateText: string | null } {
     // A date right after a reporting cue ("reported by Tass on Friday") dates the report, not the event.
-    const own = (bySentence.get(v.sentence.index) ?? []).filter((d) => !cues.some((c) => d.start >= c.start && d.start <= c.dateReach))
+    // "carbon neutral by 2050", "a ceasefire until March": a deadline is not when the event happened.
+    const own = (bySentence.get(v.sentence.index) ?? []).filter((d) => !cues.some((c) => d.start >= c.start && d.start <= c.dateReach) && !isDeadline(v, d))
     const at = v.toks[trig.head].start
     const dist = (d: DateMention) => (at < d.start ? d.start - at : at >= d.end ? at - d.end : 0)
     const best = own.filter((d) => d.date).sort((a, b) => dist(a) - dist(b))[0]
@@ -898,6 +902,14 @@ export function createEvents(opts: EventStageOptions = {}): Stage {
       if (d) return { date: d.date, dateText: d.text }
     }
     return { date: null, dateText: null }
+  }
+
+  /** A date expression governed by a deadline preposition ("by 2050", "until the end of March"). */
+  function isDeadline(v: SentenceView, d: DateMention): boolean {
+    let k = tokenAtOffset(v, d.start) - 1
+    // "by the end of 2024", "until early March": the preposition may stand before a determiner or modifier
+    while (k > 0 && (v.toks[k].pos === 'DET' || v.toks[k].pos === 'ADJ' || v.toks[k].norm === 'end' || v.toks[k].norm === 'of')) k--
+    return k >= 0 && DEADLINE_PREPS.has(v.toks[k].norm)
   }
 
   function locationOf(v: SentenceView, trig: Trigger): Place | null {
