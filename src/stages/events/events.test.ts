@@ -330,3 +330,10 @@ test('a deadline ("by 2030", "until the end of March") is not when the event hap
   events.run(d)
   assert.equal(d.events[0].date, null)
 })
+
+test('a fronted time phrase without its comma ("On Monday Russia agreed") does not hide the subject', () => {
+  const d = code('On Monday Russia agreed to a ceasefire with Ukraine.', { Russia: C('RUS'), Ukraine: C('UKR') })
+  assert.deepEqual(briefs(d), ['AGREE RUS>UKR asserted'])
+  // "On the whole" is no time: the phrase must name one.
+  assert.deepEqual(briefs(code('On the whole Russia agreed to a ceasefire with Ukraine.', { Russia: C('RUS'), Ukraine: C('UKR') })), [])
+})
