@@ -238,14 +238,16 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we'])
  * actor after it ("officials from Hamas"); a possessor of a non-actor head ("Moscow's relations")
  * or a non-actor head ("the fall of ...") gives no subject. A relative clause takes its antecedent.
  */
-/** Words of a fronted time phrase ("On Monday", "Last week", "In early March 2024"). */
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'the', 'last', 'next', 'this', 'early', 'late', 'mid', 'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'day', ',', '.'])
-/** The words that make such a phrase a time: "On the whole", "In the end" are not. */
-const TIME_HEADS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night'])
-/** Prepositions that open a fronted time phrase. */
-const TIME_PREPS = new Set(['on', 'in', 'at', 'during', 'since', 'after', 'before', 'by', 'until', 'from'])
-/** Longest fronted time phrase skipped without a comma ("On the morning of 12 March 2024"). */
-const MAX_TIME_PHRASE = 6
+/** The first token after a date that opens the sentence (at its first or second token), or -1. */
+function afterFrontedDate(v: SentenceView): number {
+  const second = v.toks[1]
+  if (!second) return -1
+  for (const d of v.doc.dates) {
+    if (d.sentence !== v.sentence.index || d.start > second.start || d.end <= v.toks[0].start) continue
+    return tokenAtOffset(v, d.end)
+  }
+  return -1
+}
 
 export function subjectOf(v: SentenceView, g: number, accept: (m: Mention) => boolean): Subject {
   let a = g
@@ -264,15 +266,11 @@ export function subjectOf(v: SentenceView, g: number, accept: (m: Mention) => bo
   const first = v.toks[start]
   if (first && (first.pos === 'ADP' || first.pos === 'SCONJ' || first.norm === 'according' || first.norm === 'despite' || first.norm === 'following')) {
     for (let i = start; i < g; i++) if (v.toks[i].norm === ',') { start = i + 1; break }
-    // "On Monday Russia agreed", "In 2019 Israel struck": a fronted time phrase without its comma.
-    if (start === a && a === 0 && TIME_PREPS.has(first.norm)) {
-      let k = start + 1
-      let timeWord = false
-      while (k < g && k - start <= MAX_TIME_PHRASE && v.mentionAt[k] < 0 && (TIME_WORDS.has(v.toks[k].norm) || v.toks[k].pos === 'NUM')) {
-        if (v.toks[k].pos === 'NUM' || TIME_HEADS.has(v.toks[k].norm)) timeWord = true
-        k++
-      }
-      if (timeWord && k < g && v.mentionAt[k] >= 0) start = k
+    // "On Monday Russia agreed", "In 2019 Israel struck": a fronted date without its comma. The dates
+    // stage has found the date; a preposition's phrase that is no date ("On the whole") is not skipped.
+    if (start === a && a === 0) {
+      const k = afterFrontedDate(v)
+      if (k > 0 && k < g && v.mentionAt[k] >= 0) start = k
     }
   }
   // "..., a neo-Nazi, Israel has expressed": a named actor right before the verb, after a comma
